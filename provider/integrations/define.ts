@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { FieldSpec } from "./field";
+
+/** The fields of one integration type, by their wire name. */
+export type FieldSpecs = Record<string, FieldSpec>;
+
+/** The wire shape of an integration's own fields (without `type`), inferred from its field schemas. */
+export type FieldValues<F extends FieldSpecs> = z.output<z.ZodObject<{ -readonly [K in keyof F]: F[K]["schema"] }>>;
+
+/** What a type file declares. */
+export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
+  /** The wire tag: the `{INTEGRATION-TYPE}` path segment and the body's `type`. */
+  readonly type: T;
+  /** The vendor's name, for docs and messages. */
+  readonly label: string;
+  /** The Ops Manager documentation of this type's fields. */
+  readonly docsUrl: string;
+  readonly fields: F;
+  /** A valid configuration, used by the docs, the examples and the conformance suite. */
+  readonly example: FieldValues<F>;
+  /** Anything a user should know that the fields do not say (shown in the docs table). */
+  readonly notes?: string;
+}
+
+/** One registered integration type, with the schemas derived from its fields. */
+export interface IntegrationDefinition<T extends string = string, F extends FieldSpecs = FieldSpecs>
+  extends IntegrationSpec<T, F> {
+  /** Strict schema of the fields alone: unknown keys are rejected. */
+  readonly schema: z.ZodObject;
+  /** Names of the fields kept as Pulumi secrets. */
+  readonly secretFields: readonly (keyof F & string)[];
+  readonly requiredFields: readonly (keyof F & string)[];
+}
+
+/** Builds a definition from a type file's spec; the only place schemas are assembled. */
+export function defineIntegration<const T extends string, const F extends FieldSpecs>(
+  spec: IntegrationSpec<T, F>,
+): IntegrationDefinition<T, F> {
+  const entries = Object.entries(spec.fields) as [keyof F & string, FieldSpec][];
+  const names = entries.map(([n]) => n);
+  const shape = Object.fromEntries(entries.map(([n, f]) => [n, f.schema]));
+  return {
+    ...spec,
+    schema: z.strictObject(shape),
+    secretFields: entries.filter(([, f]) => f.secret).map(([n]) => n),
+    requiredFields: entries.filter(([, f]) => !f.schema.safeParse(undefined).success).map(([n]) => n),
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Everything the provider, the emulator and the docs need to know about one field of an integration.
+ * The zod schema is the truth for validation; the flags say how the field travels.
+ */
+export interface FieldSpec<S extends z.ZodType = z.ZodType> {
+  /** Validates a user's input and an emulator request body. Optional fields are `.optional()`. */
+  readonly schema: S;
+  /** One sentence for the docs table and the JSDoc of the resource input. */
+  readonly description: string;
+  /** Kept as a Pulumi secret in state and previews; the server masks it in responses. */
+  readonly secret: boolean;
+  /** Never returned by the server (e.g. a password): refresh cannot compare it. */
+  readonly writeOnly: boolean;
+  /** What the server reports for the field when it was never sent; an absent input equals it. */
+  readonly serverDefault?: string | boolean;
+}
+
+/** Printable text: no control characters, bounded so a stray file paste fails at preview, not on the server. */
+const text = () =>
+  z
+    .string({ error: "must be a string" })
+    .min(1, { error: "must not be empty" })
+    .max(1024, { error: "must be at most 1024 characters" })
+    .regex(/^[^\p{Cc}]*$/u, { error: "must not contain control characters (newlines, tabs, ...)" });
+
+type Options = { secret?: boolean; writeOnly?: boolean };
+
+function spec<S extends z.ZodType>(schema: S, description: string, o: Options & { serverDefault?: string | boolean } = {}): FieldSpec<S> {
+  return { schema, description, secret: o.secret ?? false, writeOnly: o.writeOnly ?? false, serverDefault: o.serverDefault };
+}
+
+/** Field builders used by the integration files; each returns a {@link FieldSpec}. */
+export const field = {
+  /** A required string. */
+  text: (description: string, o?: Options) => spec(text(), description, o),
+  /** An optional string; the server reports `serverDefault` (if given) when it was not sent. */
+  optionalText: (description: string, o?: Options & { serverDefault?: string }) => spec(text().optional(), description, o),
+  /** A required http(s) URL. */
+  url: (description: string, o?: Options) =>
+    spec(
+      text().pipe(z.url({ protocol: /^https?$/, error: "must be an absolute http:// or https:// URL" })),
+      description,
+      o,
+    ),
+  /** An optional value from a fixed set, defaulted by the server. */
+  choice: <const V extends readonly [string, ...string[]]>(values: V, description: string, serverDefault?: V[number]) =>
+    spec(
+      z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional(),
+      description,
+      { serverDefault },
+    ),
+  /** An optional boolean, defaulted by the server. */
+  flag: (description: string, serverDefault?: boolean) =>
+    spec(z.boolean({ error: "must be true or false" }).optional(), description, { serverDefault }),
+};

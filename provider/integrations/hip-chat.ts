@@ -1,0 +1,15 @@
+import { defineIntegration } from "./define";
+import { field } from "./field";
+
+/** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
+export const hipChat = defineIntegration({
+  type: "HIP_CHAT",
+  label: "HipChat",
+  docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  fields: {
+    notificationToken: field.text("HipChat notification token.", { secret: true }),
+    roomName: field.text("HipChat room that receives alerts."),
+  },
+  example: { notificationToken: "hipchat-token-0123456789", roomName: "ops-room" },
+  notes: "HipChat itself is discontinued; kept because Ops Manager still accepts it.",
+});

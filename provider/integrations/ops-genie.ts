@@ -1,0 +1,15 @@
+import { defineIntegration } from "./define";
+import { field } from "./field";
+
+/** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
+export const opsGenie = defineIntegration({
+  type: "OPS_GENIE",
+  label: "Opsgenie",
+  docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  fields: {
+    apiKey: field.text("Opsgenie API key.", { secret: true }),
+    region: field.choice(["US", "EU"], "Opsgenie API region.", "US"),
+  },
+  example: { apiKey: "og-0123456789abcdef", region: "US" },
+  notes: "region EU needs the Ops Manager setting opsgenie.api.eu.url.",
+});

@@ -1,0 +1,29 @@
+import { datadog } from "./datadog";
+import { flowdock } from "./flowdock";
+import { hipChat } from "./hip-chat";
+import { newRelic } from "./new-relic";
+import { opsGenie } from "./ops-genie";
+import { pagerDuty } from "./pager-duty";
+import { slack } from "./slack";
+import { victorOps } from "./victor-ops";
+import { webhook } from "./webhook";
+
+/**
+ * THE list of integration types. Adding a type is one file in this folder plus one line here: the resource's
+ * input types, `check`, the emulator, the README table and the conformance suite are all derived from it.
+ */
+export const integrations = [datadog, hipChat, pagerDuty, slack, newRelic, opsGenie, victorOps, flowdock, webhook] as const;
+
+/** One registered definition, as a union so each type keeps its own field types. */
+export type RegisteredIntegration = (typeof integrations)[number];
+
+/** The wire tag of every registered type: "DATADOG" | "HIP_CHAT" | ... */
+export type IntegrationType = RegisteredIntegration["type"];
+
+/** The registered wire tags, in registry order. */
+export const integrationTypes: readonly IntegrationType[] = integrations.map((d) => d.type);
+
+/** The definition for a wire tag, or undefined for a type this version does not know. */
+export function findIntegration(type: unknown): RegisteredIntegration | undefined {
+  return integrations.find((d) => d.type === type);
+}

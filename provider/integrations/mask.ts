@@ -25,6 +25,9 @@ export function matchesMask(secret: string, mask: string): boolean {
   const m = /^([^*]*)(\*+)([^*]*)$/.exec(mask);
   if (!m) return false;
   const [, prefix = "", stars = "", suffix = ""] = m;
+  // A fully hidden secret (short, or a field the server never reveals) cannot be compared: trust state, or
+  // every refresh would report drift that no `up` can clear.
+  if (prefix === "" && suffix === "") return true;
   if (!secret.startsWith(prefix) || !secret.endsWith(suffix)) return false;
   if (prefix.length + suffix.length > secret.length) return false;
   // OM always prints six asterisks; any other count is length-tracking and must match exactly.

@@ -1,3 +1,4 @@
+import type { IntegrationDefinition } from "./define";
 import { datadog } from "./datadog";
 import { flowdock } from "./flowdock";
 import { hipChat } from "./hip-chat";
@@ -20,10 +21,18 @@ export type RegisteredIntegration = (typeof integrations)[number];
 /** The wire tag of every registered type: "DATADOG" | "HIP_CHAT" | ... */
 export type IntegrationType = RegisteredIntegration["type"];
 
+/** A registered definition seen through its general shape, for code that handles every type alike. */
+export type AnyIntegration = IntegrationDefinition<IntegrationType>;
+
+/** The registry, typed for code that handles every type alike. */
+// The cast only widens field names to string: zod's inferred `example` types make TypeScript see the definitions
+// as invariant in their fields, although nothing here writes to them.
+export const definitions = integrations as unknown as readonly AnyIntegration[];
+
 /** The registered wire tags, in registry order. */
 export const integrationTypes: readonly IntegrationType[] = integrations.map((d) => d.type);
 
 /** The definition for a wire tag, or undefined for a type this version does not know. */
-export function findIntegration(type: unknown): RegisteredIntegration | undefined {
-  return integrations.find((d) => d.type === type);
+export function findIntegration(type: unknown): AnyIntegration | undefined {
+  return definitions.find((d) => d.type === type);
 }

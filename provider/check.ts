@@ -1,0 +1,62 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
+import { META_KEYS, UNKNOWN } from "./props";
+
+type CheckFailure = pulumi.dynamic.CheckFailure;
+
+const GROUP_ID = /^[0-9a-fA-F]{24}$/;
+
+/**
+ * Validates new inputs without any API call: one CheckFailure per problem, each naming the field and saying what
+ * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged.
+ */
+export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+  const failures: CheckFailure[] = [];
+  const { groupId, type, adoptExisting } = news;
+  if (groupId !== UNKNOWN && (typeof groupId !== "string" || !GROUP_ID.test(groupId))) {
+    failures.push({
+      property: "groupId",
+      reason: `groupId must be an Ops Manager project id (24 hexadecimal characters), got ${describe(groupId)}`,
+    });
+  }
+  if (adoptExisting !== undefined && adoptExisting !== UNKNOWN && typeof adoptExisting !== "boolean") {
+    failures.push({ property: "adoptExisting", reason: `adoptExisting must be true or false, got ${describe(adoptExisting)}` });
+  }
+  if (type === UNKNOWN) return { inputs: news, failures };
+  const def = findIntegration(type);
+  if (!def) {
+    failures.push({ property: "type", reason: `type ${describe(type)} is not an integration type; use one of ${integrationTypes.join(", ")}` });
+    return { inputs: news, failures };
+  }
+  const accepted = Object.keys(def.fields);
+  const takes = `${def.type} takes ${accepted.join(", ")}`;
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(news)) {
+    if ((META_KEYS as readonly string[]).includes(key)) continue;
+    if (!accepted.includes(key)) {
+      const owner = definitions.find((d) => key in d.fields);
+      const why = owner ? `${key} is a field of ${owner.type}, not of ${def.type}` : `${key} is not a field of ${def.type}`;
+      failures.push({ property: key, reason: `${why}; ${takes}` });
+    } else if (value !== UNKNOWN) {
+      values[key] = value;
+    }
+  }
+  for (const name of def.requiredFields) {
+    if (news[name] === undefined) {
+      failures.push({ property: name, reason: `${name} is required for ${def.type}: ${def.fields[name]?.description}` });
+    }
+  }
+  const parsed = def.schema.safeParse(values);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const name = String(issue.path[0] ?? "");
+    if (news[name] === undefined || news[name] === UNKNOWN) continue; // reported above, or not known yet
+    failures.push({ property: name, reason: `${name} ${issue.message}` });
+  }
+  return { inputs: news, failures };
+}
+
+/** A short, safe rendering of a bad value: no secret can be long enough to matter, and none is echoed whole. */
+function describe(value: unknown): string {
+  if (typeof value === "string") return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
+  return value === null ? "null" : typeof value;
+}

@@ -1,0 +1,42 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { requestBody } from "./body";
+import { ApiError } from "./errors";
+import { outputs } from "./outputs";
+import { resourceId, splitProps } from "./props";
+import { sameAsServer } from "./reconcile";
+import type { Session } from "./session";
+
+/**
+ * Creates the integration with one request. Without `adoptExisting` it POSTs, which fails with 409 when the
+ * project already has one of this type: we never overwrite settings someone made outside this stack. With it, a
+ * PUT (upsert) takes the existing integration over, or creates it.
+ */
+export async function create(session: Session, inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  const props = splitProps(inputs);
+  const { client } = session;
+  const body = requestBody(props.def, props.fields);
+  let entry;
+  try {
+    entry = props.adoptExisting
+      ? await client.putIntegration(props.groupId, props.type, body)
+      : await client.createIntegration(props.groupId, props.type, body);
+  } catch (err) {
+    if (err instanceof ApiError && err.errorCode === "INTEGRATION_ALREADY_CONFIGURED") {
+      throw new ApiError({ ...err.fields, message: alreadyExists(props.groupId, props.type) });
+    }
+    if (!(err instanceof ApiError && err.maybeApplied)) throw err;
+    // The answer was lost after the request may have reached the server: look instead of guessing.
+    const found = await client.getIntegration(props.groupId, props.type);
+    if (!found || !sameAsServer(props.def, props.fields, found)) throw err;
+    entry = found;
+  }
+  return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id) };
+}
+
+function alreadyExists(groupId: string, type: string): string {
+  return (
+    `Project ${groupId} already has a ${type} integration, configured outside this stack. ` +
+    `It was left unchanged. To manage it from this stack, set adoptExisting: true on the resource ` +
+    `(the next up replaces its settings with yours), or remove it in Ops Manager first.`
+  );
+}

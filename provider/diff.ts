@@ -1,0 +1,23 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { findIntegration } from "./integrations/registry";
+import { UNKNOWN } from "./props";
+
+/** Inputs whose change needs a new integration: the natural id is `{groupId}/{TYPE}`. */
+const REPLACE_ON = ["groupId", "type"] as const;
+
+/**
+ * Compares stored outputs with new inputs, with no API call. A field absent on one side equals the server's
+ * default for it (Slack's channelName reads back as ""); a value unknown during preview counts as a change.
+ */
+export function diff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
+  const replaces = REPLACE_ON.filter((k) => news[k] === UNKNOWN || olds[k] !== news[k]);
+  if (replaces.length > 0) return { changes: true, replaces: [...replaces] };
+  const def = findIntegration(news.type);
+  if (!def) return { changes: true }; // check rejects unknown types; never claim "no change" on what we can't read
+  const changed = Object.entries(def.fields).some(([name, spec]) => {
+    const before = olds[name] ?? spec.serverDefault;
+    const after = news[name] ?? spec.serverDefault;
+    return after === UNKNOWN || before !== after;
+  });
+  return { changes: changed };
+}

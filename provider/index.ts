@@ -1,0 +1,8 @@
+/**
+ * pulumi-opsmanager-integrations: MongoDB Ops Manager third-party integrations as Pulumi resources.
+ * @packageDocumentation
+ */
+export { OpsManagerIntegration } from "./resource";
+export type { OpsManagerIntegrationArgs, ArgsOf, CommonArgs } from "./args";
+export { OpsManagerIntegrationProvider } from "./provider";
+export { integrations, integrationTypes, findIntegration, type IntegrationType } from "./integrations/registry";

@@ -1,0 +1,46 @@
+import { findIntegration, type IntegrationType, type AnyIntegration } from "./integrations/registry";
+
+/** Pulumi's marker for a value not known until apply (preview); such values are never validated or compared. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Keys of the resource's props that are not integration fields. */
+export const META_KEYS = ["groupId", "type", "adoptExisting", "integrationId", "__provider"] as const;
+
+/** A resource's props split into what addresses it and the integration's own fields. */
+export interface SplitProps {
+  readonly groupId: string;
+  readonly type: IntegrationType;
+  readonly def: AnyIntegration;
+  readonly adoptExisting: boolean;
+  /** Only the fields the type defines, with their values as given. */
+  readonly fields: Record<string, unknown>;
+}
+
+/** Splits checked props (or stored outputs); throws when the type is not registered (check prevents that). */
+export function splitProps(props: Record<string, unknown>): SplitProps {
+  const def = findIntegration(props.type);
+  if (!def) throw new Error(`unknown integration type ${JSON.stringify(props.type)}`);
+  const fields: Record<string, unknown> = {};
+  for (const name of Object.keys(def.fields)) {
+    if (props[name] !== undefined) fields[name] = props[name];
+  }
+  return {
+    groupId: String(props.groupId),
+    type: def.type,
+    def,
+    adoptExisting: props.adoptExisting === true,
+    fields,
+  };
+}
+
+/** The resource id: one integration per (project, type), so `{groupId}/{TYPE}`. */
+export function resourceId(groupId: string, type: string): string {
+  return `${groupId}/${type}`;
+}
+
+/** Parses `{groupId}/{TYPE}`, and Terraform's `{groupId}-{TYPE}` for people migrating from it. */
+export function parseResourceId(id: string): { groupId: string; type: IntegrationType } | undefined {
+  const m = /^([0-9a-fA-F]{24})[/-]([A-Z_]+)$/.exec(id);
+  const def = m && findIntegration(m[2]);
+  return m?.[1] && def ? { groupId: m[1], type: def.type } : undefined;
+}

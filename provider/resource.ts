@@ -1,0 +1,31 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { OpsManagerIntegrationArgs } from "./args";
+import { findIntegration, type IntegrationType } from "./integrations/registry";
+import provider = require("./instance");
+
+/**
+ * One third-party integration of an Ops Manager project (PagerDuty, Slack, Datadog, a webhook, ...).
+ * There is at most one per (project, type), so its id is `{groupId}/{TYPE}`.
+ *
+ * Secret fields (tokens, keys, webhook URLs) are stored as Pulumi secrets even when given as plain strings.
+ * Connection settings come from stack config `opsmanager:*` or `OPSMANAGER_*` variables, never from inputs.
+ */
+export class OpsManagerIntegration extends pulumi.dynamic.Resource {
+  /** The Ops Manager project id. */
+  declare public readonly groupId: pulumi.Output<string>;
+  /** The integration type, e.g. "SLACK". */
+  declare public readonly type: pulumi.Output<IntegrationType>;
+  /** The server's id for the current configuration; Ops Manager changes it on every update. */
+  declare public readonly integrationId: pulumi.Output<string>;
+
+  constructor(name: string, args: OpsManagerIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    // The dynamic Resource constructor mutates the props it is given: always build a fresh object.
+    const props: Record<string, unknown> = { ...args, integrationId: undefined };
+    const def = findIntegration(args.type);
+    const secrets: string[] = def ? [...def.secretFields] : [];
+    for (const name of secrets) {
+      if (props[name] !== undefined) props[name] = pulumi.secret(props[name]);
+    }
+    super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] }, "opsmanager", "Integration");
+  }
+}

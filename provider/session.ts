@@ -1,0 +1,37 @@
+import { createClient } from "./client";
+import type { OpsManagerClient } from "./client/types";
+import { loadConnectionConfig, type ConnectionConfig } from "./config";
+
+/** The connection a provider process uses: validated once, one client (so keep-alive and the digest nonce are reused). */
+export interface Session {
+  readonly config: ConnectionConfig;
+  readonly client: OpsManagerClient;
+}
+
+/**
+ * What the provider object carries between calls inside the provider process. `configure` fills `readConfig`;
+ * the session is opened on first use, so `check` and `diff` (and so `preview`) never need credentials.
+ */
+export interface SessionHolder {
+  readConfig?: (key: string) => string | undefined;
+  session?: Session;
+}
+
+/** The holder's session, opened from stack config (falling back to the environment) on first use. */
+export function sessionOf(holder: SessionHolder): Session {
+  if (!holder.session) {
+    const config = loadConnectionConfig(holder.readConfig ?? (() => undefined), process.env);
+    holder.session = { config, client: createClient(config) };
+  }
+  return holder.session;
+}
+
+/** Stores how to read stack config; called by the engine before any other method in a provider process. */
+export function configure(holder: SessionHolder, get: (key: string) => unknown): void {
+  holder.readConfig = (key) => {
+    const value = get(key);
+    if (value === undefined || value === null) return undefined;
+    return typeof value === "string" ? value : JSON.stringify(value);
+  };
+  holder.session = undefined;
+}

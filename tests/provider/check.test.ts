@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { check } from "../../provider/check";
+import { UNKNOWN } from "../../provider/props";
+
+const GROUP = "5f0000000000000000000001";
+const slack = { groupId: GROUP, type: "SLACK", apiToken: "xoxb-1", teamName: "ops" };
+
+/** Each row: inputs, and the [property, words the reason must contain] of every expected failure. */
+const rejected: [string, Record<string, unknown>, [string, string][]][] = [
+  ["a missing required field", { groupId: GROUP, type: "SLACK", apiToken: "x" }, [["teamName", "required for SLACK"]]],
+  ["an empty required field", { ...slack, teamName: "" }, [["teamName", "must not be empty"]]],
+  ["a number where text goes", { ...slack, teamName: 42 }, [["teamName", "must be a string"]]],
+  ["an unknown type", { groupId: GROUP, type: "TEAMS_CHAT" }, [["type", "DATADOG, HIP_CHAT"]]],
+  ["a field of another type", { ...slack, roomName: "r" }, [["roomName", "field of HIP_CHAT, not of SLACK; SLACK takes apiToken, teamName, channelName"]]],
+  ["a field of no type", { ...slack, colour: "red" }, [["colour", "not a field of SLACK"]]],
+  ["a bad region", { groupId: GROUP, type: "DATADOG", apiKey: "k", region: "ASIA" }, [["region", "must be one of US, EU"]]],
+  ["a relative webhook URL", { groupId: GROUP, type: "WEBHOOK", url: "/hook" }, [["url", "absolute http:// or https:// URL"]]],
+  ["an ftp webhook URL", { groupId: GROUP, type: "WEBHOOK", url: "ftp://h/x" }, [["url", "http:// or https://"]]],
+  ["a control character", { ...slack, teamName: "ops\nteam" }, [["teamName", "control characters"]]],
+  ["an oversize value", { ...slack, teamName: "x".repeat(1025) }, [["teamName", "at most 1024"]]],
+  ["a malformed groupId", { ...slack, groupId: "my-project" }, [["groupId", "24 hexadecimal characters"]]],
+  ["a missing groupId", { type: "SLACK", apiToken: "x", teamName: "t" }, [["groupId", "24 hexadecimal"]]],
+  ["adoptExisting not boolean", { ...slack, adoptExisting: "yes" }, [["adoptExisting", "true or false"]]],
+  ["two problems at once", { groupId: GROUP, type: "NEW_RELIC", licenseKey: "l", accountId: "" }, [
+    ["writeToken", "required"], ["readToken", "required"], ["accountId", "must not be empty"]]],
+];
+
+describe("check", () => {
+  for (const [what, inputs, expected] of rejected) {
+    it(`rejects ${what}, naming the field`, () => {
+      const { failures = [] } = check(inputs);
+      assert.deepEqual(failures.map((f) => f.property).sort(), expected.map(([p]) => p).sort());
+      for (const [property, words] of expected) {
+        const failure = failures.find((f) => f.property === property);
+        assert.ok(failure?.reason.includes(words), `${property}: ${failure?.reason} should mention ${words}`);
+      }
+    });
+  }
+
+  it("accepts every valid input and returns it unchanged", () => {
+    const inputs = { ...slack, channelName: "alerts", adoptExisting: true };
+    assert.deepEqual(check(inputs), { inputs, failures: [] });
+  });
+
+  it("leaves values unknown during preview alone", () => {
+    assert.deepEqual(check({ groupId: UNKNOWN, type: "SLACK", apiToken: UNKNOWN, teamName: "t" }).failures, []);
+    assert.deepEqual(check({ groupId: GROUP, type: UNKNOWN, anything: 1 }).failures, []);
+  });
+
+  it("never echoes a long value, which could be a secret pasted in the wrong place", () => {
+    const secret = "s".repeat(60);
+    const { failures = [] } = check({ ...slack, groupId: secret });
+    assert.ok(failures.every((f) => !f.reason.includes(secret)));
+  });
+});

@@ -6,3 +6,4 @@ export { OpsManagerIntegration } from "./resource";
 export type { OpsManagerIntegrationArgs, ArgsOf, CommonArgs } from "./args";
 export { OpsManagerIntegrationProvider } from "./provider";
 export { integrations, integrationTypes, findIntegration, type IntegrationType } from "./integrations/registry";
+export { getIntegration, listIntegrations, type IntegrationView } from "./lookups";

@@ -24,20 +24,22 @@ export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
 
 /** One registered integration type, with the schemas derived from its fields. */
 export interface IntegrationDefinition<T extends string = string, F extends FieldSpecs = FieldSpecs>
-  extends IntegrationSpec<T, F> {
+  extends Omit<IntegrationSpec<T, F>, "example"> {
+  /** The spec's example, checked against the fields where it is written; widened here so that every definition
+   * is assignable to the general shape (zod's inferred types would make definitions invariant in their fields). */
+  readonly example: Readonly<Record<string, unknown>>;
   /** Strict schema of the fields alone: unknown keys are rejected. */
   readonly schema: z.ZodObject;
   /** Names of the fields kept as Pulumi secrets. */
-  readonly secretFields: readonly (keyof F & string)[];
-  readonly requiredFields: readonly (keyof F & string)[];
+  readonly secretFields: readonly string[];
+  readonly requiredFields: readonly string[];
 }
 
 /** Builds a definition from a type file's spec; the only place schemas are assembled. */
 export function defineIntegration<const T extends string, const F extends FieldSpecs>(
   spec: IntegrationSpec<T, F>,
 ): IntegrationDefinition<T, F> {
-  const entries = Object.entries(spec.fields) as [keyof F & string, FieldSpec][];
-  const names = entries.map(([n]) => n);
+  const entries: [string, FieldSpec][] = Object.entries(spec.fields);
   const shape = Object.fromEntries(entries.map(([n, f]) => [n, f.schema]));
   return {
     ...spec,

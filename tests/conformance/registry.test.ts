@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { create } from "../../provider/create";
+import { diff } from "../../provider/diff";
+import type { AnyIntegration } from "../../provider/integrations/registry";
+import { definitions } from "../../provider/integrations/registry";
+import { read } from "../../provider/read";
+import { remove } from "../../provider/remove";
+import type { Session } from "../../provider/session";
+import { update } from "../../provider/update";
+import { useEmulator } from "../helpers/emulator";
+import { sessionFor } from "../helpers/session";
+
+/** The example with one field changed in a way its schema accepts: the first required field gets a suffix. */
+function changed(def: AnyIntegration): { field: string; fields: Record<string, unknown> } {
+  for (const name of def.requiredFields) {
+    const before = def.example[name];
+    if (typeof before !== "string") continue;
+    const after = before.startsWith("http") ? `${before}/v2` : `${before}-v2`;
+    if (def.fields[name]?.schema.safeParse(after).success) return { field: name, fields: { ...def.example, [name]: after } };
+  }
+  throw new Error(`${def.type}: no required text field to change`);
+}
+
+/** A value the schema accepts whose last four characters differ from the example's. */
+function rotated(def: AnyIntegration, name: string): string {
+  return String(def.example[name]).startsWith("http") ? "https://rotated.example/hook/9876" : "rotated-outside-code-9876";
+}
+
+/**
+ * Every registered type runs the same lifecycle against the emulator, through the provider's own functions:
+ * create → read (no drift) → diff (no-op) → update → refresh after a secret rotated outside code → delete twice.
+ * It also counts round trips: after the first digest challenge each operation costs exactly one request.
+ */
+describe("conformance: every registered integration type", () => {
+  const emu = useEmulator();
+  let session: Session;
+  beforeEach(() => (session = sessionFor(emu.apiBase)));
+
+  async function requestsDuring(fn: () => Promise<unknown>): Promise<number> {
+    const before = (await emu.control.requests()).length;
+    await fn();
+    return (await emu.control.requests()).length - before;
+  }
+
+  for (const def of definitions) {
+    it(`${def.type}: create, read, diff, update, refresh after rotation, delete twice`, async () => {
+      const inputs = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
+
+      const created = await create(session, inputs);
+      assert.equal(created.id, `${DEFAULT_GROUP_ID}/${def.type}`);
+      assert.match(String(created.outs?.integrationId), /^[0-9a-f]{24}$/);
+      const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
+      for (const [name, value] of Object.entries(def.example)) assert.equal(stored?.fields[name], value, name);
+
+      let refreshed!: Awaited<ReturnType<typeof read>>;
+      assert.equal(await requestsDuring(async () => (refreshed = await read(session, created.id, created.outs ?? {}))), 1, "read costs one request");
+      assert.deepEqual(refreshed.props, created.outs, "no drift right after create");
+      assert.equal(diff(refreshed.props ?? {}, inputs).changes, false, "diff after create is a no-op");
+
+      const change = changed(def);
+      const news = { groupId: DEFAULT_GROUP_ID, type: def.type, ...change.fields };
+      assert.equal(diff(refreshed.props ?? {}, news).changes, true, `a new ${change.field} is a change`);
+      let updated!: Awaited<ReturnType<typeof update>>;
+      assert.equal(await requestsDuring(async () => (updated = await update(session, refreshed.props ?? {}, news))), 1, "update costs one request");
+      assert.notEqual(updated.outs?.integrationId, created.outs?.integrationId, "the server id changes on update");
+      assert.equal((await emu.control.raw(DEFAULT_GROUP_ID))[0]?.fields[change.field], change.fields[change.field]);
+
+      const secret = def.secretFields.find((n) => def.requiredFields.includes(n)) ?? def.secretFields[0]!;
+      await emu.control.change(DEFAULT_GROUP_ID, def.type, { [secret]: rotated(def, secret) });
+      const afterRotation = await read(session, created.id, updated.outs ?? {});
+      assert.notEqual(afterRotation.props?.[secret], news[secret as keyof typeof news], "the rotated secret shows as drift");
+      assert.ok(!String(JSON.stringify(afterRotation)).includes("rotated-outside-code-9876"), "state never learns the server's secret");
+      assert.equal(diff(afterRotation.props ?? {}, news).changes, true, "so the next up restores it");
+
+      assert.equal(await requestsDuring(() => remove(session, afterRotation.props ?? {})), 1, "delete costs one request");
+      assert.deepEqual(await emu.control.raw(DEFAULT_GROUP_ID), []);
+      await remove(session, afterRotation.props ?? {}); // already gone: still success
+      assert.deepEqual(await read(session, created.id, afterRotation.props ?? {}), { id: "" }, "gone on the server → gone from state");
+    });
+  }
+});

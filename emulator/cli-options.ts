@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { DEFAULT_GROUP_IDS, OWNER_ROLE } from "./defaults";
+import { configFileSchema, type ApiKey } from "./options";
+import type { StartEmulatorOptions } from "./start-emulator";
+
+/** The `--help` text; also printed after a usage error. */
+export const USAGE = `Usage: npm run emulator -- [options]
+
+  --port N                 port to listen on (default 8080; 0 = any free port)
+  --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
+  --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, dataFile}
+  --group ID               a group (24 hex digits) to create; repeatable
+  --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
+                           an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
+  --data-file PATH         persist state in PATH (atomic writes); default: in memory
+  --tls-cert FILE --tls-key FILE
+                           serve HTTPS with this PEM certificate and key
+  --mask om|atlas|clear    how secrets are masked in responses (default om)
+  --nonce-lifetime SECONDS digest nonce lifetime (default 300)
+  --rate-limit N           max requests per second per key (default 0 = unlimited)
+  --latency MS             delay added to every API request (default 0)
+  --help                   show this text`;
+
+/** A command-line mistake; `main` prints it with the usage. */
+export class CliError extends Error {
+  override name = "CliError";
+}
+
+/** The parsed command line: start options, or a request for help. */
+export type CliResult = { readonly help: true } | { readonly help: false; readonly options: StartEmulatorOptions };
+
+function number(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new CliError(`--${flag} must be a whole number, got ${raw}`);
+  return Number(raw);
+}
+
+/**
+ * Turns argv (without node and the script) into start options. Flags win over the `--config` file; keys and
+ * groups from both are combined and replace the defaults. `read` is injectable so tests need no files.
+ */
+export function parseCli(argv: readonly string[], read: (file: string) => string = (f) => readFileSync(f, "utf8")): CliResult {
+  const { values: v } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      port: { type: "string" }, host: { type: "string" }, config: { type: "string" },
+      group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
+      "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
+      mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
+      latency: { type: "string" }, help: { type: "boolean" },
+    },
+  });
+  if (v.help) return { help: true };
+  if (Boolean(v["tls-cert"]) !== Boolean(v["tls-key"])) throw new CliError("--tls-cert and --tls-key go together");
+  const file = v.config ? configFileSchema.safeParse(JSON.parse(read(v.config))) : undefined;
+  if (file && !file.success) throw new CliError(`--config ${v.config}: ${file.error.issues[0]?.path.join(".")}: ${file.error.issues[0]?.message}`);
+  const fromFile = file?.data ?? {};
+  const groups = [...(fromFile.groups ?? []), ...(v.group ?? [])];
+  const allGroups = groups.length > 0 ? groups : undefined;
+  const flagKeys = (v.key ?? []).map((spec) => parseKey(spec, allGroups));
+  const keys = fromFile.keys || flagKeys.length > 0 ? [...(fromFile.keys ?? []), ...flagKeys] : undefined;
+  const mask = v.mask;
+  if (mask !== undefined && mask !== "om" && mask !== "atlas" && mask !== "clear") throw new CliError(`--mask must be om, atlas or clear, got ${mask}`);
+  const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
+  const options: StartEmulatorOptions = {
+    ...fromFile,
+    groups: allGroups,
+    keys,
+    port: number("port", v.port) ?? 8080,
+    host: v.host ?? "127.0.0.1",
+    dataFile: v["data-file"] ?? fromFile.dataFile,
+    tls: v["tls-cert"] ? { cert: read(v["tls-cert"]), key: read(v["tls-key"]!) } : undefined,
+    maskStyle: mask ?? fromFile.maskStyle,
+    nonceLifetimeMs: lifetime === undefined ? fromFile.nonceLifetimeMs : lifetime * 1000,
+    rateLimitPerSecond: number("rate-limit", v["rate-limit"]) ?? fromFile.rateLimitPerSecond,
+    latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
+  };
+  return { help: false, options };
+}
+
+/** `PUB:PRIV[:ROLE[:GROUP,GROUP]]`; without groups the key joins every configured group (or the defaults). */
+function parseKey(spec: string, groups: readonly string[] | undefined): ApiKey {
+  const [publicKey, privateKey, roleName = OWNER_ROLE, groupList] = spec.split(":");
+  if (!publicKey || !privateKey) throw new CliError(`--key must be PUBLIC:PRIVATE[:ROLE[:GROUP,...]], got ${spec}`);
+  const memberOf = groupList !== undefined ? groupList.split(",").filter(Boolean) : (groups ?? DEFAULT_GROUP_IDS);
+  return { publicKey, privateKey, roles: memberOf.map((groupId) => ({ groupId, roleName })) };
+}

@@ -1,0 +1,53 @@
+import { FaultQueue } from "./faults";
+import { NonceRegistry } from "./nonces";
+import type { EmulatorConfig } from "./options";
+import { loadSnapshot, saveSnapshot } from "./persist";
+import { RateLimiter } from "./rate-limiter";
+import { RequestLog } from "./request-log";
+import type { Settings } from "./settings";
+import { initialSnapshot, Store } from "./store";
+
+/** Everything one emulator instance holds; handlers and hooks receive it explicitly (no module-level state). */
+export interface EmulatorState {
+  readonly config: EmulatorConfig;
+  readonly store: Store;
+  /** The live settings; the control plane replaces fields of it. */
+  readonly settings: Settings;
+  readonly nonces: NonceRegistry;
+  readonly faults: FaultQueue;
+  readonly log: RequestLog;
+  readonly rateLimiter: RateLimiter;
+  /** Back to the configured start: groups and keys from the config, no integrations, settings, faults, log and nonces cleared. */
+  reset(): void;
+}
+
+/**
+ * Builds the state for a config. With a data file, the file's state (when it exists) wins over the configured
+ * groups and keys, and every change is written back atomically.
+ */
+export function createEmulatorState(config: EmulatorConfig): EmulatorState {
+  const settings: Settings = { ...config.settings };
+  const persist = config.dataFile ? (s: Parameters<typeof saveSnapshot>[1]) => saveSnapshot(config.dataFile!, s) : undefined;
+  const fresh = () => initialSnapshot(config.groups, config.keys);
+  const loaded = config.dataFile ? loadSnapshot(config.dataFile) : undefined;
+  const store = new Store(loaded ?? fresh(), persist);
+  if (persist && !loaded) persist(store.snapshot());
+  const state: EmulatorState = {
+    config,
+    store,
+    settings,
+    nonces: new NonceRegistry(() => settings.nonceLifetimeMs),
+    faults: new FaultQueue(),
+    log: new RequestLog(config.maxLoggedRequests),
+    rateLimiter: new RateLimiter(),
+    reset() {
+      Object.assign(settings, config.settings);
+      store.replace(fresh());
+      state.nonces.clear();
+      state.faults.clear();
+      state.log.clear();
+      state.rateLimiter.clear();
+    },
+  };
+  return state;
+}

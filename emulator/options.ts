@@ -1,0 +1,113 @@
+import { z } from "zod";
+import type { IntegrationDefinition } from "../provider/integrations/define";
+import { findIntegration } from "../provider/integrations/registry";
+import {
+  DEFAULT_GROUP_IDS,
+  DEFAULT_NONCE_LIFETIME_MS,
+  OUTSIDER_KEY,
+  OWNER_KEY,
+  OWNER_ROLE,
+  READ_ONLY_KEY,
+  READ_ONLY_ROLE,
+} from "./defaults";
+import { settingsSchema, type Settings } from "./settings";
+
+/** A project id as Ops Manager makes them: 24 hex digits. */
+export const groupIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, { error: "must be 24 hexadecimal digits" });
+
+/** One role of an API key in one project, in Ops Manager's own shape (`roles[].groupId/roleName`). */
+export const keyRoleSchema = z.strictObject({ groupId: groupIdSchema, roleName: z.string().min(1) });
+
+/** A programmatic API key: digest username = public key, password = private key. */
+export const apiKeySchema = z.strictObject({
+  publicKey: z.string().min(1),
+  privateKey: z.string().min(1),
+  roles: z.array(keyRoleSchema),
+});
+
+/** An API key the emulator accepts; it is a member of every group it has a role in. */
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+/** One role of an API key in one group. */
+export type KeyRole = z.infer<typeof keyRoleSchema>;
+
+/** Where the emulator gets its integration definitions; the registry unless a test injects an extra type. */
+export type IntegrationLookup = (type: string) => IntegrationDefinition | undefined;
+
+/**
+ * The JSON accepted by `--config FILE` and the serialisable part of {@link EmulatorOptions}. Keys and groups given
+ * here replace the defaults (see {@link resolveOptions}).
+ */
+export const configFileSchema = settingsSchema.partial().extend({
+  groups: z.array(groupIdSchema).optional(),
+  keys: z.array(apiKeySchema).optional(),
+  dataFile: z.string().min(1).optional(),
+}).strict();
+
+/** How to build an emulator; everything is optional and defaults to the values in `defaults.ts`. */
+export interface EmulatorOptions extends Partial<Settings> {
+  /** Groups that exist at start and after a reset. Default: the two default group ids. */
+  readonly groups?: readonly string[];
+  /** API keys accepted. Default: owner and read-only keys in every group, and an outsider key in none. */
+  readonly keys?: readonly ApiKey[];
+  /** Persist state to this JSON file (atomic write + rename after every change); in memory when absent. */
+  readonly dataFile?: string;
+  /** Serve HTTPS with this PEM certificate and key. */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
+  /** Overrides the registry lookup; tests use it to prove that a new type needs no emulator change. */
+  readonly findIntegration?: IntegrationLookup;
+  /** Request-log entries kept before the oldest are dropped. Default 10 000. */
+  readonly maxLoggedRequests?: number;
+}
+
+/** {@link EmulatorOptions} after validation and defaulting: what the rest of the emulator reads. */
+export interface EmulatorConfig {
+  readonly groups: readonly string[];
+  readonly keys: readonly ApiKey[];
+  readonly settings: Settings;
+  readonly dataFile?: string;
+  readonly tls?: EmulatorOptions["tls"];
+  readonly findIntegration: IntegrationLookup;
+  readonly maxLoggedRequests: number;
+}
+
+/** The default keys, made members of `groups` (so custom groups still get an owner and a read-only key). */
+export function defaultKeys(groups: readonly string[]): ApiKey[] {
+  const inAll = (roleName: string) => groups.map((groupId) => ({ groupId, roleName }));
+  return [
+    { ...OWNER_KEY, roles: inAll(OWNER_ROLE) },
+    { ...READ_ONLY_KEY, roles: inAll(READ_ONLY_ROLE) },
+    { ...OUTSIDER_KEY, roles: [] },
+  ];
+}
+
+/**
+ * Validates options once and fills the defaults. Groups referenced by a key's roles are created too, so a config
+ * file may list keys alone. Throws an Error naming the bad option.
+ */
+export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
+  const { tls, findIntegration: lookup, maxLoggedRequests, ...plain } = options;
+  const parsed = configFileSchema.safeParse(plain);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid emulator option ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
+  }
+  const o = parsed.data;
+  const explicitGroups = o.groups ?? (o.keys ? [] : DEFAULT_GROUP_IDS);
+  const keys = o.keys ?? defaultKeys(explicitGroups);
+  const groups = [...new Set([...explicitGroups, ...keys.flatMap((k) => k.roles.map((r) => r.groupId))])];
+  return {
+    groups,
+    keys,
+    settings: {
+      nonceLifetimeMs: o.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS,
+      maskStyle: o.maskStyle ?? "om",
+      rateLimitPerSecond: o.rateLimitPerSecond ?? 0,
+      latencyMs: o.latencyMs ?? 0,
+    },
+    dataFile: o.dataFile,
+    tls,
+    findIntegration: lookup ?? findIntegration,
+    maxLoggedRequests: maxLoggedRequests ?? 10_000,
+  };
+}

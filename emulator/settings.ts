@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * What the control plane may change while the emulator runs. Kept apart from the start-up options because tests
+ * flip these between cases (shorter nonce lifetime, another mask style, a rate limit) without restarting.
+ */
+export const settingsSchema = z.strictObject({
+  /** How long a digest nonce is accepted before the emulator answers 401 with `stale=true`. */
+  nonceLifetimeMs: z.number().int().positive(),
+  /** How secrets appear in responses: Ops Manager (`******` + last four), Atlas (length-tracking) or clear (old servers). */
+  maskStyle: z.enum(["om", "atlas", "clear"]),
+  /** Maximum API requests per second per API key; 0 disables the limit. Over it: 429 RATE_LIMITED. */
+  rateLimitPerSecond: z.number().int().nonnegative(),
+  /** Added to every API request before it is answered, to make slow servers reproducible. */
+  latencyMs: z.number().int().nonnegative(),
+});
+
+/** The live settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A control-plane change to the settings: any subset of them. */
+export const settingsPatchSchema = settingsSchema.partial();
+
+/** Any subset of {@link Settings}. */
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

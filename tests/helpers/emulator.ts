@@ -1,0 +1,59 @@
+import { ControlClient } from "../../emulator/control-client";
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../../emulator/start-emulator";
+
+/** A running emulator as a test sees it. */
+export interface EmulatorFixture {
+  /** Server root, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  /** What the provider's `baseUrl` points at: url + /api/public/v1.0 */
+  readonly apiBase: string;
+  readonly controlUrl: string;
+  /** Control-plane client: seed, inspect raw state, script faults, read the request log. */
+  readonly control: ControlClient;
+  readonly running: RunningEmulator;
+}
+
+/**
+ * Mocha helper: starts one emulator on an ephemeral port before the enclosing `describe`, resets it before each
+ * test (unless `resetEach: false`) and closes it after. Read the fixture's fields inside hooks and tests only.
+ * With `tls`, the control client trusts that certificate.
+ *
+ * @example
+ * const emu = useEmulator();
+ * it("creates", async () => { await emu.control.seed(DEFAULT_GROUP_ID, "SLACK", {...}); });
+ */
+export function useEmulator(options: StartEmulatorOptions = {}, { resetEach = true }: { resetEach?: boolean } = {}): EmulatorFixture {
+  let running: RunningEmulator | undefined;
+  let control: ControlClient | undefined;
+  const need = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error("useEmulator(): the emulator is only available inside hooks and tests");
+    return v;
+  };
+  before(async () => {
+    running = await startEmulator({ ...options, port: 0 });
+    control = new ControlClient(running.controlUrl, { ca: options.tls?.cert });
+  });
+  if (resetEach) beforeEach(async () => need(control).reset());
+  after(async () => {
+    await running?.close();
+    running = control = undefined;
+  });
+  return {
+    get url() { return need(running).url; },
+    get apiBase() { return need(running).apiBase; },
+    get controlUrl() { return need(running).controlUrl; },
+    get control() { return need(control); },
+    get running() { return need(running); },
+  };
+}
+
+/** Starts an emulator on an ephemeral port for the duration of `fn` and always closes it. */
+export async function withEmulator<T>(options: StartEmulatorOptions, fn: (emu: EmulatorFixture) => Promise<T>): Promise<T> {
+  const running = await startEmulator({ ...options, port: 0 });
+  const control = new ControlClient(running.controlUrl, { ca: options.tls?.cert });
+  try {
+    return await fn({ url: running.url, apiBase: running.apiBase, controlUrl: running.controlUrl, control, running });
+  } finally {
+    await running.close();
+  }
+}

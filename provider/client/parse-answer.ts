@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import type { ApiAnswer } from "./send-request";
+import { toApiError } from "./to-api-error";
+
+/** A malformed 2xx answer as an INVALID_RESPONSE ApiError; `problem` must not quote the body (it may hold secrets). */
+export function invalidAnswer(answer: ApiAnswer, problem: string, showBody = false) {
+  return toApiError(
+    { kind: "invalid", status: answer.status, problem, ...(showBody ? { body: answer.body } : {}) },
+    { method: answer.method, url: answer.url, attempts: answer.attempts, secrets: answer.secrets, retriable: false, maybeApplied: answer.method !== "GET" },
+  );
+}
+
+/**
+ * The JSON of a 2xx answer validated by `schema`, or an INVALID_RESPONSE ApiError. JSON.parse's own message is
+ * not used (it quotes the input), and only non-JSON bodies (HTML pages, text) are excerpted: a JSON body may
+ * carry other integrations' secrets from servers that do not mask them.
+ */
+export function parseAnswer<S extends z.ZodType>(answer: ApiAnswer, schema: S, what: string): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(answer.body);
+  } catch {
+    const looksJson = /^\s*[[{"]/.test(answer.body);
+    throw invalidAnswer(answer, `${what} expected, but the body is not JSON`, !looksJson);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.length ? issue.path.map(String).join(".") : "(body)";
+    throw invalidAnswer(answer, `${what} expected, but ${path}: ${issue?.message ?? "invalid"}`);
+  }
+  return parsed.data;
+}

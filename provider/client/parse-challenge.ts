@@ -1,0 +1,92 @@
+/** A Digest challenge the client can answer (RFC 7616), as parsed from `WWW-Authenticate`. */
+export interface DigestChallenge {
+  readonly realm: string;
+  readonly nonce: string;
+  /** Echoed back unchanged when present. */
+  readonly opaque?: string;
+  readonly algorithm: DigestAlgorithm;
+  /** `auth` when the server offers it; undefined for an RFC 2069 server that offers no qop. */
+  readonly qop?: "auth";
+  /** true: our nonce expired; answer the new one with the same credentials. */
+  readonly stale: boolean;
+}
+
+export type DigestAlgorithm = "MD5" | "MD5-sess" | "SHA-256" | "SHA-256-sess";
+
+const ALGORITHMS: readonly DigestAlgorithm[] = ["MD5", "MD5-sess", "SHA-256", "SHA-256-sess"];
+const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
+
+type Challenge = { scheme: string; params: Map<string, string> };
+
+/**
+ * Splits a header into challenges. A tokenizer, not `split(",")`/`split("=")`: quoted values may contain commas,
+ * `=` and escaped quotes, and base64 nonces end in `=` even unquoted.
+ */
+function tokenize(header: string): Challenge[] {
+  const out: Challenge[] = [];
+  let i = 0;
+  const skip = (re: RegExp) => {
+    while (i < header.length && re.test(header.charAt(i))) i++;
+  };
+  const token = () => {
+    const start = i;
+    skip(TCHAR);
+    return header.slice(start, i);
+  };
+  while (i < header.length) {
+    skip(/[\s,]/);
+    const name = token();
+    if (!name) {
+      i++;
+      continue;
+    }
+    skip(/[ \t]/);
+    if (header.charAt(i) !== "=") {
+      out.push({ scheme: name.toLowerCase(), params: new Map() });
+      continue;
+    }
+    i++;
+    skip(/[ \t]/);
+    let value = "";
+    if (header.charAt(i) === '"') {
+      for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+        if (header.charAt(i) === "\\") i++;
+        value += header.charAt(i);
+      }
+      i++;
+    } else {
+      const start = i;
+      skip(/[^\s,]/);
+      value = header.slice(start, i);
+    }
+    out.at(-1)?.params.set(name.toLowerCase(), value);
+  }
+  return out;
+}
+
+/**
+ * The first Digest challenge in `WWW-Authenticate` (one header or several) that this client can answer: a
+ * supported algorithm, and qop `auth` or no qop. Undefined when there is none.
+ */
+export function parseChallenge(header: string | readonly string[] | undefined | null): DigestChallenge | undefined {
+  if (header === undefined || header === null) return undefined;
+  const text = typeof header === "string" ? header : header.join(", ");
+  for (const { scheme, params } of tokenize(text)) {
+    if (scheme !== "digest") continue;
+    const realm = params.get("realm");
+    const nonce = params.get("nonce");
+    const algorithm = ALGORITHMS.find((a) => a.toLowerCase() === (params.get("algorithm") ?? "MD5").toLowerCase());
+    const qops = params.get("qop")?.split(",").map((q) => q.trim().toLowerCase());
+    if (realm === undefined || !nonce || !algorithm || (qops && !qops.includes("auth"))) continue;
+    const opaque = params.get("opaque");
+    return {
+      realm,
+      nonce,
+      algorithm,
+      stale: params.get("stale")?.toLowerCase() === "true",
+      ...(opaque === undefined ? {} : { opaque }),
+      ...(qops ? { qop: "auth" as const } : {}),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import { ApiError, errorCodes } from "../errors";
+import { excerpt } from "../redact";
+import type { NetworkFailure } from "./classify-network-error";
+import { parseErrorBody } from "./parse-error-body";
+import type { RetryDecision } from "./retry-decision";
+
+/** Why an attempt did not succeed, as the retry loop saw it. */
+export type Failure =
+  | { readonly kind: "status"; readonly status: number; readonly headers: Record<string, unknown>; readonly body: string }
+  | { readonly kind: "network"; readonly error: unknown; readonly net: NetworkFailure }
+  | { readonly kind: "invalid"; readonly status: number; readonly problem: string; readonly body?: string };
+
+/** Where the failure happened and what the retry loop concluded. */
+export interface FailureContext {
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+  readonly secrets: readonly (string | undefined)[];
+  readonly retriable: boolean;
+  readonly maybeApplied: boolean;
+  readonly stopped?: RetryDecision;
+  readonly timeBudgetMs?: number;
+}
+
+const header = (headers: Record<string, unknown>, name: string) => {
+  const v = headers[name];
+  return typeof v === "string" ? v : undefined;
+};
+
+function stopNote(ctx: FailureContext): string {
+  if (ctx.stopped?.retry !== false) return "";
+  if (ctx.stopped.reason === "may-have-applied") {
+    return " The request may have reached the server, so it was not repeated: re-read the integration (pulumi refresh) before trying again.";
+  }
+  if (ctx.stopped.reason === "time") return ` Stopped retrying: the retry time budget (${(ctx.timeBudgetMs ?? 0) / 1000} s) ran out.`;
+  return "";
+}
+
+/** The one place a failure becomes an {@link ApiError}: body parsed if it is Ops Manager's JSON, excerpted if not. */
+export function toApiError(failure: Failure, ctx: FailureContext): ApiError {
+  const common = {
+    method: ctx.method, url: ctx.url, attempts: ctx.attempts, secrets: ctx.secrets, retriable: ctx.retriable, maybeApplied: ctx.maybeApplied,
+  };
+  if (failure.kind === "network") {
+    const { net } = failure;
+    return new ApiError({ ...common, status: 0, code: net.code, problem: net.problem, hint: net.hint + stopNote(ctx), cause: failure.error });
+  }
+  if (failure.kind === "invalid") {
+    return new ApiError({
+      ...common,
+      status: failure.status,
+      code: errorCodes.INVALID_RESPONSE,
+      problem: `unexpected answer: ${failure.problem}`,
+      ...(failure.body === undefined ? {} : { bodyExcerpt: excerpt(failure.body, ctx.secrets) }),
+      hint: "Check that opsmanager:baseUrl points at the Ops Manager server itself, not a proxy or login page.",
+    });
+  }
+  const body = parseErrorBody(failure.body);
+  const requestId = header(failure.headers, "x-request-id");
+  const error = new ApiError({
+    ...common,
+    status: failure.status,
+    ...(body?.errorCode ? { errorCode: body.errorCode } : {}),
+    ...(body?.detail ? { detail: body.detail } : body?.reason ? { detail: body.reason } : {}),
+    ...(body ? {} : { bodyExcerpt: excerpt(failure.body, ctx.secrets) }),
+    ...(requestId ? { requestId } : {}),
+  });
+  const note = stopNote(ctx);
+  return note ? new ApiError({ ...error.fields, message: error.message + note }) : error;
+}

@@ -1,0 +1,275 @@
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { resolve } from "node:path";
+import { z } from "zod";
+import { ConfigError, errorCodes } from "./errors";
+import { printable, redactUrl } from "./redact";
+
+/** Every Public API v1.0 path starts here; `baseUrl` may include it or not. */
+export const API_PATH = "/api/public/v1.0";
+
+/** One connection setting: its stack config key, its environment fallback, and what the docs say about it. */
+export interface ConnectionSetting {
+  readonly key: string;
+  readonly env: string;
+  /** Set with `pulumi config set --secret`; its value is never printed. */
+  readonly secret: boolean;
+  readonly required: boolean;
+  readonly default?: string;
+  readonly example: string;
+  readonly description: string;
+}
+
+/**
+ * THE table of connection settings: stack config key → environment variable. Docs are generated from it, and
+ * every config error names both so the user can fix whichever they use.
+ */
+export const connectionSettings = {
+  baseUrl: {
+    key: "opsmanager:baseUrl", env: "OPSMANAGER_BASE_URL", secret: false, required: true,
+    example: "https://om.example.com:8443",
+    description: "Root URL of the Ops Manager server; a URL already ending in /api/public/v1.0 is accepted too.",
+  },
+  publicKey: {
+    key: "opsmanager:publicKey", env: "OPSMANAGER_PUBLIC_KEY", secret: false, required: true,
+    example: "abcdefgh", description: "Public key of an Ops Manager programmatic API key (the digest user name).",
+  },
+  privateKey: {
+    key: "opsmanager:privateKey", env: "OPSMANAGER_PRIVATE_KEY", secret: true, required: true,
+    example: "01234567-89ab-cdef-0123-456789abcdef", description: "Private key of that API key (the digest password).",
+  },
+  caCert: {
+    key: "opsmanager:caCert", env: "OPSMANAGER_CA_CERT", secret: false, required: false,
+    example: "./om-ca.pem",
+    description: "PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs).",
+  },
+  insecureSkipVerify: {
+    key: "opsmanager:insecureSkipVerify", env: "OPSMANAGER_INSECURE_SKIP_VERIFY", secret: false, required: false,
+    default: "false", example: "true", description: "true skips TLS certificate verification: for test servers only.",
+  },
+  timeoutSeconds: {
+    key: "opsmanager:timeoutSeconds", env: "OPSMANAGER_TIMEOUT_SECONDS", secret: false, required: false,
+    default: "30", example: "60", description: "Time allowed for one HTTP request, in seconds.",
+  },
+  maxRetries: {
+    key: "opsmanager:maxRetries", env: "OPSMANAGER_MAX_RETRIES", secret: false, required: false,
+    default: "3", example: "5", description: "Retries of a call that failed with 429, 5xx or a network error (0 to 10).",
+  },
+} as const satisfies Record<string, ConnectionSetting>;
+
+/** Environment variables read for proxying, first match wins (curl's names). */
+export const proxyVariables = {
+  httpsProxy: ["HTTPS_PROXY", "https_proxy"],
+  httpProxy: ["HTTP_PROXY", "http_proxy"],
+  noProxy: ["NO_PROXY", "no_proxy"],
+} as const;
+
+/** Proxy settings read from the environment once, in {@link loadConnectionConfig}, then passed down. */
+export interface ProxySettings {
+  /** Proxy for https:// servers (normalized URL, may carry user-info for proxy authentication). */
+  readonly httpsProxy?: string;
+  /** Proxy for http:// servers. */
+  readonly httpProxy?: string;
+  /** Hosts that bypass the proxy: comma or space separated names, `.suffix`, `host:port`, IPs, or `*`. */
+  readonly noProxy?: string;
+}
+
+/** How the client connects: validated and fully defaulted, so nothing below has to check or default again. */
+export interface ConnectionConfig {
+  /** Server root + `/api/public/v1.0`, without a trailing slash. */
+  readonly apiBase: string;
+  readonly publicKey: string;
+  /** The digest password. Never printed; errors redact it. */
+  readonly privateKey: string;
+  /** PEM of extra CAs to trust. */
+  readonly caCert?: string;
+  readonly insecureSkipVerify: boolean;
+  /** Per HTTP request. */
+  readonly timeoutMs: number;
+  /** Retries after the first attempt. */
+  readonly maxRetries: number;
+  /** No retry starts later than this after the first attempt. */
+  readonly maxRetryTimeMs: number;
+  readonly proxy: ProxySettings;
+}
+
+/** The retry time budget; not a stack setting, since `maxRetries` and `timeoutSeconds` are what users tune. */
+export const DEFAULT_MAX_RETRY_TIME_MS = 60_000;
+
+type Name = keyof typeof connectionSettings;
+type Raw = { value: string; from: "config" | "env" };
+
+/** `baseUrl` → apiBase, or the problem in words. */
+function normalizeBaseUrl(raw: string): string | { problem: string } {
+  const example = "must be an absolute URL such as https://om.example.com:8443";
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) return { problem: `${example} (include the scheme, https://)` };
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return { problem: example };
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") return { problem: "must start with https:// or http://" };
+  if (u.username || u.password) return { problem: "must not contain credentials (user:password@); set opsmanager:publicKey and opsmanager:privateKey instead" };
+  if (u.search || u.hash || raw.includes("?") || raw.includes("#")) return { problem: "must not contain a query (?…) or a fragment (#…)" };
+  let path = u.pathname.replace(/\/+$/, "");
+  if (path.endsWith(API_PATH)) path = path.slice(0, -API_PATH.length);
+  return `${u.origin}${path}${API_PATH}`;
+}
+
+/** PEM text, or a file holding it; must contain at least one parsable certificate. */
+function loadCaCert(raw: string): string | { problem: string } {
+  let pem = raw.includes("-----BEGIN") ? raw.replace(/\\n/g, "\n") : undefined;
+  if (pem === undefined) {
+    const path = resolve(raw.replace(/^~(?=$|[/\\])/, homedir()));
+    try {
+      pem = readFileSync(path, "utf8");
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? "unreadable";
+      return { problem: `is neither PEM text nor a readable file (${code} reading ${path})` };
+    }
+  }
+  try {
+    new X509Certificate(pem);
+  } catch {
+    return { problem: "does not contain a valid PEM certificate (-----BEGIN CERTIFICATE----- block)" };
+  }
+  return pem;
+}
+
+/** Built on each load (cheap), so no module-level schema is captured by anything serialized. */
+function settingsSchema() {
+  const word = (what: string) =>
+    z.string().regex(/^[^\s\p{Cc}]+$/u, { error: `must be the ${what}, one word without spaces or control characters` });
+  const checked = <T>(fn: (s: string) => T | { problem: string }) =>
+    z.string().transform((s, ctx) => {
+      const r = fn(s);
+      if (typeof r === "object" && r !== null && "problem" in r) {
+        ctx.addIssue({ code: "custom", message: r.problem });
+        return z.NEVER;
+      }
+      return r as T;
+    });
+  return z.object({
+    baseUrl: checked(normalizeBaseUrl),
+    publicKey: word("public key"),
+    privateKey: word("private key"),
+    caCert: checked(loadCaCert).optional(),
+    insecureSkipVerify: z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }))
+      .transform((s) => s === "true" || s === "1"),
+    timeoutSeconds: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { error: "must be a number of seconds, such as 30" })
+      .transform(Number)
+      .pipe(z.number().positive({ error: "must be more than 0 seconds" }).max(3600, { error: "must be at most 3600 seconds" })),
+    maxRetries: z
+      .string()
+      .regex(/^\d+$/, { error: "must be a whole number from 0 to 10" })
+      .transform(Number)
+      .pipe(z.number().max(10, { error: "must be a whole number from 0 to 10" })),
+  });
+}
+
+function howToSet(s: ConnectionSetting): string {
+  const value = s.secret ? "<value>" : s.example;
+  return `Set it with \`pulumi config set ${s.secret ? "--secret " : ""}${s.key} ${value}\` or the environment variable ${s.env}.`;
+}
+
+/**
+ * What to scrub for the private key: the value, and when it is malformed (we cannot know which part is the real
+ * key) each longer word of it too.
+ */
+function privateKeyParts(privateKey: string | undefined): string[] {
+  if (!privateKey) return [];
+  return [privateKey, ...privateKey.split(/[\s\p{Cc}]+/u).filter((w) => w.length >= 8)];
+}
+
+function problemText(name: Name, raw: Raw | undefined, message: string, privateKey?: string): string {
+  const s: ConnectionSetting = connectionSettings[name];
+  if (!raw) return `Ops Manager setting ${s.key} is missing (environment variable ${s.env} is not set either): ${s.description} ${howToSet(s)}`;
+  const from = raw.from === "config" ? "stack config" : `environment variable ${s.env}`;
+  const got = s.secret ? "" : ` (got "${printable(redactUrl(raw.value), privateKeyParts(privateKey), 80)}")`;
+  return `Ops Manager setting ${s.key} (read from ${from}) ${message}${got}. ${howToSet(s)}`;
+}
+
+/** Proxy URLs from the environment; scheme-less values (`proxy:3128`) mean http:// as in curl. */
+function loadProxy(env: NodeJS.ProcessEnv): ProxySettings {
+  const pick = (names: readonly string[]) => {
+    for (const n of names) {
+      const v = env[n]?.trim();
+      if (v) return { name: n, value: v };
+    }
+    return undefined;
+  };
+  const url = (found: { name: string; value: string } | undefined): string | undefined => {
+    if (!found) return undefined;
+    try {
+      const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`);
+      if (u.protocol === "http:" || u.protocol === "https:") return u.href;
+    } catch {
+      /* reported below */
+    }
+    throw new ConfigError(
+      `Environment variable ${found.name} ("${printable(redactUrl(found.value), [], 80)}") is not a proxy URL such as http://proxy.example.com:3128. Fix or unset it.`,
+      { code: errorCodes.CONFIG_INVALID, settings: [found.name] },
+    );
+  };
+  const httpsProxy = url(pick(proxyVariables.httpsProxy));
+  const httpProxy = url(pick(proxyVariables.httpProxy));
+  const noProxy = pick(proxyVariables.noProxy)?.value;
+  return { ...(httpsProxy ? { httpsProxy } : {}), ...(httpProxy ? { httpProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+}
+
+/**
+ * The one door for connection settings: stack config first (`get("opsmanager:baseUrl")`), then the environment,
+ * then defaults. Empty values count as unset. Throws one {@link ConfigError} listing every problem; it never
+ * contains the private key. Proxy variables are read here, once, and travel in the result.
+ */
+export function loadConnectionConfig(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv): ConnectionConfig {
+  const names = Object.keys(connectionSettings) as Name[];
+  const raw: Partial<Record<Name, Raw>> = {};
+  for (const name of names) {
+    const s = connectionSettings[name];
+    const fromConfig = get(s.key)?.trim();
+    const fromEnv = env[s.env]?.trim();
+    if (fromConfig) raw[name] = { value: fromConfig, from: "config" };
+    else if (fromEnv) raw[name] = { value: fromEnv, from: "env" };
+  }
+  const input = Object.fromEntries(
+    names.map((n) => {
+      const s: ConnectionSetting = connectionSettings[n];
+      return [n, raw[n]?.value ?? s.default];
+    }),
+  );
+  const privateKey = raw.privateKey?.value;
+  const parsed = settingsSchema().safeParse(input);
+  if (!parsed.success) {
+    const bad = [...new Set(parsed.error.issues.map((i) => i.path[0]).filter((n): n is Name => names.includes(n as Name)))];
+    const lines = bad.map((n) => {
+      const issue = parsed.error.issues.find((i) => i.path[0] === n);
+      return problemText(n, raw[n], issue?.message ?? "is invalid", privateKey);
+    });
+    const missing = bad.every((n) => raw[n] === undefined);
+    throw new ConfigError(lines.join("\n"), {
+      code: missing ? errorCodes.CONFIG_MISSING : errorCodes.CONFIG_INVALID,
+      settings: bad.map((n) => connectionSettings[n].key),
+      secrets: privateKeyParts(privateKey),
+    });
+  }
+  const v = parsed.data;
+  return Object.freeze({
+    apiBase: v.baseUrl,
+    publicKey: v.publicKey,
+    privateKey: v.privateKey,
+    ...(v.caCert === undefined ? {} : { caCert: v.caCert }),
+    insecureSkipVerify: v.insecureSkipVerify,
+    timeoutMs: Math.round(v.timeoutSeconds * 1000),
+    maxRetries: v.maxRetries,
+    maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
+    proxy: Object.freeze(loadProxy(env)),
+  });
+}

@@ -67,12 +67,13 @@ function issuesToError(issues: readonly z.core.$ZodIssue[], input: Record<string
     (i) => (i.code === "invalid_type" || i.code === "invalid_value") && input[nameOf(i)] !== undefined && typeof input[nameOf(i)] !== "string",
   );
   if (wrongType) return apiError("INVALID_ATTRIBUTE", [nameOf(wrongType)]);
-  const badEnum = issues.find((i) => i.code === "invalid_value");
+  const badEnum = issues.find((i) => i.code === "invalid_value" && input[nameOf(i)] !== undefined);
   if (badEnum) {
     const value = String(input[nameOf(badEnum)]);
     return apiError("INVALID_ENUM_VALUE", [value], { parameters: [value, nameOf(badEnum)] });
   }
-  const missing = issues.find((i) => i.code === "invalid_type" && input[nameOf(i)] === undefined);
+  // A required enum that is absent fails zod as invalid_value, a required text as invalid_type: both are missing.
+  const missing = issues.find((i) => (i.code === "invalid_type" || i.code === "invalid_value") && input[nameOf(i)] === undefined);
   if (missing) return apiError("MISSING_ATTRIBUTE", [nameOf(missing)]);
   return apiError("INVALID_ATTRIBUTE", [nameOf(issues[0]!)]);
 }

@@ -11,6 +11,11 @@ export interface CommonArgs {
    * tool) instead of failing. Off by default so that `up` never silently overwrites someone else's settings.
    */
   adoptExisting?: pulumi.Input<boolean>;
+  /**
+   * Change it (a date, a counter) to send the secrets again although they look unchanged: needed after rotating
+   * a write-only secret such as Prometheus's password, which the server never shows and so cannot be compared.
+   */
+  secretVersion?: pulumi.Input<string | number>;
 }
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };

@@ -22,6 +22,10 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   if (adoptExisting !== undefined && adoptExisting !== UNKNOWN && typeof adoptExisting !== "boolean") {
     failures.push({ property: "adoptExisting", reason: `adoptExisting must be true or false, got ${describe(adoptExisting)}` });
   }
+  const { secretVersion } = news;
+  if (secretVersion !== undefined && secretVersion !== UNKNOWN && typeof secretVersion !== "string" && typeof secretVersion !== "number") {
+    failures.push({ property: "secretVersion", reason: `secretVersion must be a string or a number, got ${describe(secretVersion)}` });
+  }
   if (type === UNKNOWN) return { inputs: news, failures };
   const def = findIntegration(type);
   if (!def) {

@@ -4,7 +4,7 @@ import { ApiError } from "./errors";
 import { outputs } from "./outputs";
 import { resourceId, splitProps } from "./props";
 import { sameAsServer } from "./reconcile";
-import type { Session } from "./session";
+import { serverUrl, type Session } from "./session";
 
 /**
  * Creates the integration with one request. Without `adoptExisting` it POSTs, which fails with 409 when the
@@ -30,7 +30,7 @@ export async function create(session: Session, inputs: Record<string, unknown>):
     if (!found || !sameAsServer(props.def, props.fields, found)) throw err;
     entry = found;
   }
-  return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id) };
+  return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id, serverUrl(session)) };
 }
 
 function alreadyExists(groupId: string, type: string): string {

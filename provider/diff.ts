@@ -14,6 +14,7 @@ export function diff(olds: Record<string, unknown>, news: Record<string, unknown
   if (replaces.length > 0) return { changes: true, replaces: [...replaces] };
   const def = findIntegration(news.type);
   if (!def) return { changes: true }; // check rejects unknown types; never claim "no change" on what we can't read
+  if (news.secretVersion === UNKNOWN || olds.secretVersion !== news.secretVersion) return { changes: true };
   const changed = Object.entries(def.fields).some(([name, spec]) => {
     const before = olds[name] ?? spec.serverDefault;
     const after = news[name] ?? spec.serverDefault;

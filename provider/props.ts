@@ -4,7 +4,7 @@ import { findIntegration, type IntegrationType, type AnyIntegration } from "./in
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Keys of the resource's props that are not integration fields. */
-export const META_KEYS = ["groupId", "type", "adoptExisting", "integrationId", "__provider"] as const;
+export const META_KEYS = ["groupId", "type", "adoptExisting", "secretVersion", "integrationId", "endpoints", "__provider"] as const;
 
 /** A resource's props split into what addresses it and the integration's own fields. */
 export interface SplitProps {
@@ -12,6 +12,8 @@ export interface SplitProps {
   readonly type: IntegrationType;
   readonly def: AnyIntegration;
   readonly adoptExisting: boolean;
+  /** Bumped by the user to force secrets to be sent again (the server never shows write-only ones). */
+  readonly secretVersion?: string | number;
   /** Only the fields the type defines, with their values as given. */
   readonly fields: Record<string, unknown>;
 }
@@ -29,6 +31,7 @@ export function splitProps(props: Record<string, unknown>): SplitProps {
     type: def.type,
     def,
     adoptExisting: props.adoptExisting === true,
+    secretVersion: typeof props.secretVersion === "string" || typeof props.secretVersion === "number" ? props.secretVersion : undefined,
     fields,
   };
 }

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { outputs } from "./outputs";
 import { parseResourceId, splitProps } from "./props";
 import { reconcileFields } from "./reconcile";
-import type { Session } from "./session";
+import { serverUrl, type Session } from "./session";
 
 /**
  * Refresh: what the server holds now, in state's terms. Gone on the server → an empty id, which removes the
@@ -14,7 +14,7 @@ export async function read(session: Session, id: string, stored: Record<string, 
   const props = splitProps({ ...stored, ...address });
   const server = await session.client.getIntegration(props.groupId, props.type);
   if (!server) return { id: "" };
-  const outs = outputs(props, reconcileFields(props.def, props.fields, server), server.id);
-  const { integrationId: _serverOnly, ...inputs } = outs;
+  const outs = outputs(props, reconcileFields(props.def, props.fields, server), server.id, serverUrl(session));
+  const { integrationId: _id, endpoints: _endpoints, ...inputs } = outs;
   return { id, props: outs, inputs };
 }

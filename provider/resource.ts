@@ -17,10 +17,12 @@ export class OpsManagerIntegration extends pulumi.dynamic.Resource {
   declare public readonly type: pulumi.Output<IntegrationType>;
   /** The server's id for the current configuration; Ops Manager changes it on every update. */
   declare public readonly integrationId: pulumi.Output<string>;
+  /** URLs the integration makes available, by name; PROMETHEUS: `discoveryUrl` (Prometheus http_sd). */
+  declare public readonly endpoints: pulumi.Output<Record<string, string>>;
 
   constructor(name: string, args: OpsManagerIntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     // The dynamic Resource constructor mutates the props it is given: always build a fresh object.
-    const props: Record<string, unknown> = { ...args, integrationId: undefined };
+    const props: Record<string, unknown> = { ...args, integrationId: undefined, endpoints: undefined };
     const def = findIntegration(args.type);
     const secrets: string[] = def ? [...def.secretFields] : [];
     for (const name of secrets) {

@@ -17,6 +17,11 @@ export interface SessionHolder {
   session?: Session;
 }
 
+/** The server root (what users call the base URL), for URLs outside the Public API such as Prometheus's. */
+export function serverUrl(session: Session): string {
+  return session.config.apiBase.replace(/\/api\/public\/v1\.0$/, "");
+}
+
 /** The holder's session, opened from stack config (falling back to the environment) on first use. */
 export function sessionOf(holder: SessionHolder): Session {
   if (!holder.session) {

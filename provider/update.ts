@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { requestBody } from "./body";
 import { outputs } from "./outputs";
 import { splitProps } from "./props";
-import type { Session } from "./session";
+import { serverUrl, type Session } from "./session";
 
 /** Sends the new inputs with one PUT; fields removed since the last update are cleared explicitly. */
 export async function update(
@@ -13,5 +13,5 @@ export async function update(
   const props = splitProps(news);
   const previous = splitProps(olds).fields;
   const entry = await session.client.putIntegration(props.groupId, props.type, requestBody(props.def, props.fields, previous));
-  return { outs: outputs(props, props.fields, entry.id) };
+  return { outs: outputs(props, props.fields, entry.id, serverUrl(session)) };
 }

@@ -20,6 +20,11 @@ export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
   readonly example: FieldValues<F>;
   /** Anything a user should know that the fields do not say (shown in the docs table). */
   readonly notes?: string;
+  /**
+   * URLs the integration makes available, computed from where the server is (e.g. Prometheus's discovery URL);
+   * they appear in the resource's `endpoints` output.
+   */
+  readonly endpoints?: (where: { readonly serverUrl: string; readonly groupId: string }) => Readonly<Record<string, string>>;
 }
 
 /** One registered integration type, with the schemas derived from its fields. */

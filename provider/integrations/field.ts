@@ -46,12 +46,13 @@ export const field = {
     ),
   /** An optional value from a fixed set, defaulted by the server. */
   choice: <const V extends readonly [string, ...string[]]>(values: V, description: string, serverDefault?: V[number]) =>
-    spec(
-      z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional(),
-      description,
-      { serverDefault },
-    ),
+    spec(z.enum(values, { error: `must be one of ${values.join(", ")}` }).optional(), description, { serverDefault }),
+  /** A required value from a fixed set. */
+  requiredChoice: <const V extends readonly [string, ...string[]]>(values: V, description: string) =>
+    spec(z.enum(values, { error: `must be one of ${values.join(", ")}` }), description),
   /** An optional boolean, defaulted by the server. */
   flag: (description: string, serverDefault?: boolean) =>
     spec(z.boolean({ error: "must be true or false" }).optional(), description, { serverDefault }),
+  /** A required boolean: `false` is sent and compared like any value. */
+  requiredFlag: (description: string) => spec(z.boolean({ error: "must be true or false" }), description),
 };

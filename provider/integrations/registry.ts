@@ -2,9 +2,11 @@ import type { IntegrationDefinition } from "./define";
 import { datadog } from "./datadog";
 import { flowdock } from "./flowdock";
 import { hipChat } from "./hip-chat";
+import { microsoftTeams } from "./microsoft-teams";
 import { newRelic } from "./new-relic";
 import { opsGenie } from "./ops-genie";
 import { pagerDuty } from "./pager-duty";
+import { prometheus } from "./prometheus";
 import { slack } from "./slack";
 import { victorOps } from "./victor-ops";
 import { webhook } from "./webhook";
@@ -13,7 +15,19 @@ import { webhook } from "./webhook";
  * THE list of integration types. Adding a type is one file in this folder plus one line here: the resource's
  * input types, `check`, the emulator, the README table and the conformance suite are all derived from it.
  */
-export const integrations = [datadog, hipChat, pagerDuty, slack, newRelic, opsGenie, victorOps, flowdock, webhook] as const;
+export const integrations = [
+  datadog,
+  hipChat,
+  pagerDuty,
+  slack,
+  newRelic,
+  opsGenie,
+  victorOps,
+  flowdock,
+  webhook,
+  microsoftTeams,
+  prometheus,
+] as const;
 
 /** One registered definition, as a union so each type keeps its own field types. */
 export type RegisteredIntegration = (typeof integrations)[number];

@@ -36,7 +36,7 @@ describe("emulator: the control plane", () => {
   const badSeeds = [
     { case: "an invalid field", type: "SLACK", fields: { apiToken: 1, teamName: "ops" }, status: 400, code: "INVALID_ATTRIBUTE" },
     { case: "a missing field", type: "SLACK", fields: { teamName: "ops" }, status: 400, code: "MISSING_ATTRIBUTE" },
-    { case: "an unknown type", type: "MICROSOFT_TEAMS", fields: {}, status: 400, code: "INVALID_ENUM_VALUE" },
+    { case: "an unknown type", type: "FUTURE_METRICS", fields: {}, status: 400, code: "INVALID_ENUM_VALUE" },
   ];
   for (const row of badSeeds) {
     it(`refuses to seed ${row.case} (${row.status} ${row.code}) unless unvalidated`, async () => {
@@ -49,9 +49,9 @@ describe("emulator: the control plane", () => {
   }
 
   it("lists an unvalidated type the registry does not know as it was stored (a newer server)", async () => {
-    await emu.control.seed(G, "MICROSOFT_TEAMS", { microsoftTeamsWebhookUrl: "https://teams.example/x" }, { unvalidated: true });
+    await emu.control.seed(G, "FUTURE_METRICS", { microsoftTeamsWebhookUrl: "https://teams.example/x" }, { unvalidated: true });
     const list = (await api().send("GET", `/groups/${G}/integrations`)).json();
-    assert.deepEqual(list.results[0], { id: list.results[0].id, microsoftTeamsWebhookUrl: "https://teams.example/x", type: "MICROSOFT_TEAMS" });
+    assert.deepEqual(list.results[0], { id: list.results[0].id, microsoftTeamsWebhookUrl: "https://teams.example/x", type: "FUTURE_METRICS" });
   });
 
   it("changes an integration behind the provider's back: fields merged, id changed", async () => {

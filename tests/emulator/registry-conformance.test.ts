@@ -30,12 +30,12 @@ function enumValues(schema: z.ZodType): readonly string[] | undefined {
 }
 
 /**
- * A type that is not in the registry yet, shaped like Ops Manager's PROMETHEUS (with a write-only password): it
- * must work in the emulator with no emulator change, which is the promise of deriving everything from definitions.
+ * A type that is not in the registry (a future one, with a write-only password): it must work in the emulator
+ * with no emulator change, which is the promise of deriving everything from definitions.
  */
-const prometheus = defineIntegration({
-  type: "PROMETHEUS",
-  label: "Prometheus",
+const futureType = defineIntegration({
+  type: "FUTURE_METRICS",
+  label: "Future metrics",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
   fields: {
     username: field.text("Basic-auth user."),
@@ -47,10 +47,10 @@ const prometheus = defineIntegration({
 }) as unknown as IntegrationDefinition; // widened like the registry's `definitions`
 
 describe("emulator: every registered type, from the registry alone", () => {
-  const emu = useEmulator({ findIntegration: (t) => (t === "PROMETHEUS" ? prometheus : findIntegration(t)) });
+  const emu = useEmulator({ findIntegration: (t) => (t === "FUTURE_METRICS" ? futureType : findIntegration(t)) });
   const api = () => new DigestClient(emu.apiBase, OWNER_KEY);
 
-  for (const def of [...definitions, prometheus] as readonly IntegrationDefinition[]) {
+  for (const def of [...definitions, futureType] as readonly IntegrationDefinition[]) {
     describe(def.type, () => {
       for (const style of ["om", "atlas", "clear"] as const) {
         it(`creates its example and shows it ${style}-masked, write-only fields left out, defaults filled`, async () => {
@@ -99,7 +99,7 @@ describe("emulator: every registered type, from the registry alone", () => {
   }
 
   it("keeps a write-only field in the raw state while never returning it", async () => {
-    await emu.control.seed(DEFAULT_GROUP_ID, "PROMETHEUS", prometheus.example);
+    await emu.control.seed(DEFAULT_GROUP_ID, "FUTURE_METRICS", futureType.example);
     const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
     assert.equal(stored!.fields.password, "prom-password-1234");
     const list = await api().send("GET", LIST);

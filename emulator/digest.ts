@@ -57,7 +57,7 @@ export function verifyDigest(
   if (!record) return fail("unknown or expired nonce", true);
   if (p.opaque !== record.opaque) return fail("opaque not echoed");
   const nc = parseInt(p.nc!, 16);
-  if (nc <= record.lastNc) return fail(`nc ${p.nc} not greater than ${record.lastNc} (replay)`);
-  record.lastNc = nc;
+  if (record.usedNc.has(nc)) return fail(`nc ${p.nc} was already used with this nonce (replay)`);
+  record.usedNc.add(nc);
   return { ok: true, key };
 }

@@ -5,8 +5,12 @@ export interface NonceRecord {
   readonly issuedAt: number;
   /** The opaque value sent with this nonce; the client must echo it. */
   readonly opaque: string;
-  /** The highest `nc` accepted so far; the next one must be greater. */
-  lastNc: number;
+  /**
+   * Every `nc` accepted so far: each may be used once. Arrival order is not enforced: a client with several
+   * requests in flight on one nonce (keep-alive sockets in parallel) cannot control which arrives first, and
+   * RFC 7616 asks the server to detect replays, not to serialise the client.
+   */
+  readonly usedNc: Set<number>;
 }
 
 /** Nonces kept at most; beyond it the oldest are forgotten (their clients get `stale=true` and re-sign). */
@@ -14,7 +18,7 @@ const MAX_NONCES = 10_000;
 
 /**
  * The digest nonces the emulator has issued. A nonce can be reused for many requests (that is how clients save the
- * 401 round trip) as long as `nc` increases, until it is older than the lifetime.
+ * 401 round trip) with a new `nc` each time, until it is older than the lifetime.
  */
 export class NonceRegistry {
   private readonly records = new Map<string, NonceRecord>();
@@ -29,7 +33,7 @@ export class NonceRegistry {
     this.prune();
     const nonce = randomBytes(16).toString("base64");
     const opaque = randomBytes(16).toString("hex");
-    this.records.set(nonce, { issuedAt: this.now(), opaque, lastNc: 0 });
+    this.records.set(nonce, { issuedAt: this.now(), opaque, usedNc: new Set() });
     return { nonce, opaque };
   }
 

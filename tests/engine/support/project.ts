@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import path from "node:path";
+import { makeProgramDir } from "../../helpers/program-dir";
+import { PulumiWorkspace, type CliResult } from "./pulumi";
+
+/** One resource the test program creates: `new OpsManagerIntegration(name, args, opts)`. */
+export interface ResourceSpec {
+  readonly name: string;
+  readonly args: Record<string, unknown>;
+  readonly opts?: Record<string, unknown>;
+}
+
+/**
+ * The test program: plain JavaScript (no compile step to wait for) that loads the package by name from
+ * node_modules, like a user's program, and creates the resources listed in resources.json. Secret values arrive
+ * as plain strings on purpose: the resource must make them secrets itself.
+ */
+const PROGRAM = `"use strict";
+const fs = require("fs");
+const path = require("path");
+const { OpsManagerIntegration } = require("pulumi-opsmanager-integrations");
+const specs = JSON.parse(fs.readFileSync(path.join(__dirname, "resources.json"), "utf8"));
+const ids = {};
+for (const s of specs) ids[s.name] = new OpsManagerIntegration(s.name, s.args, s.opts).integrationId;
+exports.integrationIds = ids;
+`;
+
+/** A step of `pulumi preview --json` / `up --json`. */
+export interface JsonStep {
+  readonly op: string;
+  readonly urn: string;
+  readonly newState?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
+  readonly diffReasons?: string[];
+  readonly replaceReasons?: string[];
+}
+
+/** What an update printed with --json: one engine event per line, and the summary's counts. */
+export interface EngineRun {
+  readonly events: Array<Record<string, any>>;
+  readonly changeSummary: Record<string, number>;
+}
+
+/** Parses the line-delimited engine events that `up/refresh/destroy --json` print. */
+export function parseEvents(stdout: string): EngineRun {
+  const events = stdout.split("\n").filter((l) => l.trim().startsWith("{")).map((l) => JSON.parse(l));
+  const summary = events.find((e) => e.summaryEvent)?.summaryEvent;
+  return { events, changeSummary: summary?.resourceChanges ?? {} };
+}
+
+/** A Pulumi project + stack on a private file backend, running the test program against one emulator. */
+export class EngineProject {
+  readonly dir: string;
+  private readonly cleanupDir: () => void;
+
+  private constructor(readonly ws: PulumiWorkspace, readonly stack: string, name: string) {
+    const made = makeProgramDir(name, {
+      "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
+      "index.js": PROGRAM,
+      "resources.json": "[]\n",
+    });
+    this.dir = made.dir;
+    this.cleanupDir = made.cleanup;
+  }
+
+  /** Creates the project, inits `stack`, and sets the connection config (`opsmanager:*`, private key --secret). */
+  static async create(name: string, connection: { baseUrl: string; publicKey: string; privateKey: string }, stack = "dev"): Promise<EngineProject> {
+    const project = new EngineProject(PulumiWorkspace.create(), stack, name);
+    await project.ws.ok(project.dir, ["stack", "init", stack]);
+    await project.pulumi(["config", "set", "opsmanager:baseUrl", connection.baseUrl]);
+    await project.pulumi(["config", "set", "opsmanager:publicKey", connection.publicKey]);
+    await project.pulumi(["config", "set", "--secret", "opsmanager:privateKey", connection.privateKey]);
+    return project;
+  }
+
+  /** Writes the resources the next run creates. */
+  setResources(specs: readonly ResourceSpec[]): void {
+    fs.writeFileSync(path.join(this.dir, "resources.json"), JSON.stringify(specs, null, 2) + "\n");
+  }
+
+  /** `pulumi <args>` in this project, failing the test with the CLI's output when it fails. */
+  pulumi(args: readonly string[], env?: Record<string, string>): Promise<CliResult> {
+    return this.ws.ok(this.dir, [...args, "--stack", this.stack], { env });
+  }
+
+  /** `pulumi <args>` without failing: for runs expected to fail. */
+  attempt(args: readonly string[], env?: Record<string, string>): Promise<CliResult> {
+    return this.ws.run(this.dir, [...args, "--stack", this.stack], { env });
+  }
+
+  /** `pulumi preview --json`: the steps and the change summary. */
+  async preview(extra: readonly string[] = []): Promise<{ steps: JsonStep[]; changeSummary: Record<string, number> }> {
+    return JSON.parse((await this.pulumi(["preview", "--json", ...extra])).stdout);
+  }
+
+  /** `pulumi up --yes --skip-preview --json`: its engine events and the summary's resource changes. */
+  async up(extra: readonly string[] = []): Promise<EngineRun> {
+    return parseEvents((await this.pulumi(["up", "--yes", "--skip-preview", "--json", ...extra])).stdout);
+  }
+
+  /** `pulumi refresh --yes --json`. */
+  async refresh(extra: readonly string[] = []): Promise<EngineRun> {
+    return parseEvents((await this.pulumi(["refresh", "--yes", "--skip-preview", "--json", ...extra])).stdout);
+  }
+
+  /** `pulumi destroy --yes`. */
+  destroy(): Promise<CliResult> {
+    return this.pulumi(["destroy", "--yes", "--skip-preview"]);
+  }
+
+  /** `pulumi stack export` (secrets stay encrypted). */
+  async exportState(): Promise<{ text: string; deployment: { resources?: Array<Record<string, any>> } }> {
+    const text = (await this.pulumi(["stack", "export"])).stdout;
+    return { text, deployment: JSON.parse(text).deployment };
+  }
+
+  /** The stack's OpsManagerIntegration resources from the state export. */
+  async integrations(): Promise<Array<Record<string, any>>> {
+    const { deployment } = await this.exportState();
+    return (deployment.resources ?? []).filter((r) => String(r.type).includes("opsmanager:Integration"));
+  }
+
+  dispose(): void {
+    this.cleanupDir();
+    this.ws.dispose();
+  }
+}

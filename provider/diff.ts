@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { sameSecret } from "./fingerprint";
 import { findIntegration } from "./integrations/registry";
 import { UNKNOWN } from "./props";
 
@@ -6,8 +7,9 @@ import { UNKNOWN } from "./props";
 const REPLACE_ON = ["groupId", "type"] as const;
 
 /**
- * Compares stored outputs with new inputs, with no API call. A field absent on one side equals the server's
- * default for it (Slack's channelName reads back as ""); a value unknown during preview counts as a change.
+ * Compares stored outputs with new inputs, with no API call. Secrets are compared with the fingerprint state
+ * holds; a field absent on one side equals the server's default for it (Slack's channelName reads back as "");
+ * a value unknown during preview counts as a change.
  */
 export function diff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
   const replaces = REPLACE_ON.filter((k) => news[k] === UNKNOWN || olds[k] !== news[k]);
@@ -18,7 +20,7 @@ export function diff(olds: Record<string, unknown>, news: Record<string, unknown
   const changed = Object.entries(def.fields).some(([name, spec]) => {
     const before = olds[name] ?? spec.serverDefault;
     const after = news[name] ?? spec.serverDefault;
-    return after === UNKNOWN || before !== after;
+    return after === UNKNOWN || !(spec.secret ? sameSecret(before, after) : before === after);
   });
   return { changes: changed };
 }

@@ -14,7 +14,7 @@ export async function read(session: Session, id: string, stored: Record<string, 
   const props = splitProps({ ...stored, ...address });
   const server = await session.client.getIntegration(props.groupId, props.type);
   if (!server) return { id: "" };
-  const outs = outputs(props, reconcileFields(props.def, props.fields, server), server.id, serverUrl(session));
+  const outs = outputs(props, reconcileFields(props.def, props.fields, server), server.id, serverUrl(session), stored);
   const { integrationId: _id, endpoints: _endpoints, ...inputs } = outs;
   return { id, props: outs, inputs };
 }

@@ -13,5 +13,5 @@ export async function update(
   const props = splitProps(news);
   const previous = splitProps(olds).fields;
   const entry = await session.client.putIntegration(props.groupId, props.type, requestBody(props.def, props.fields, previous));
-  return { outs: outputs(props, props.fields, entry.id, serverUrl(session)) };
+  return { outs: outputs(props, props.fields, entry.id, serverUrl(session), olds) };
 }

@@ -17,21 +17,40 @@ export function isMasked(value: unknown): value is string {
   return typeof value === "string" && MASK_RUN.test(value);
 }
 
+/** What is known of a secret when comparing it with a mask: its length and some characters at each end. */
+export interface SecretShape {
+  readonly length: number;
+  /** The first characters, as many as are known (all of a plaintext secret; a URL's origin for a fingerprint). */
+  readonly head: string;
+  /** The last characters, as many as are known. */
+  readonly tail: string;
+}
+
 /**
- * Whether `secret` could be the value behind `mask`: the visible characters before and after the asterisks must
- * match. A mask whose asterisk count tracks the length (Atlas) must also match the length.
+ * Whether a secret of this shape could be the value behind `mask`: the visible characters before and after the
+ * asterisks must match what is known of its ends. A mask whose asterisk count tracks the length (Atlas) must also
+ * match the length. What is not known cannot disagree.
  */
-export function matchesMask(secret: string, mask: string): boolean {
+export function maskFits(shape: SecretShape, mask: string): boolean {
   const m = /^([^*]*)(\*+)([^*]*)$/.exec(mask);
   if (!m) return false;
   const [, prefix = "", stars = "", suffix = ""] = m;
   // A fully hidden secret (short, or a field the server never reveals) cannot be compared: trust state, or
   // every refresh would report drift that no `up` can clear.
   if (prefix === "" && suffix === "") return true;
-  if (!secret.startsWith(prefix) || !secret.endsWith(suffix)) return false;
-  if (prefix.length + suffix.length > secret.length) return false;
+  if (prefix.length + suffix.length > shape.length) return false;
+  const known = (part: string, side: string, atEnd: boolean) => {
+    const n = Math.min(part.length, side.length);
+    return atEnd ? part.slice(part.length - n) === side.slice(side.length - n) : part.slice(0, n) === side.slice(0, n);
+  };
+  if (!known(prefix, shape.head, false) || !known(suffix, shape.tail, true)) return false;
   // OM always prints six asterisks; any other count is length-tracking and must match exactly.
-  return stars.length === 6 || prefix.length + stars.length + suffix.length === secret.length;
+  return stars.length === 6 || prefix.length + stars.length + suffix.length === shape.length;
+}
+
+/** Whether `secret` could be the value behind `mask` (see {@link maskFits}). */
+export function matchesMask(secret: string, mask: string): boolean {
+  return maskFits({ length: secret.length, head: secret, tail: secret }, mask);
 }
 
 /** The mask a server of the given style shows for `secret` (used by the emulator). */

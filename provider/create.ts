@@ -35,8 +35,9 @@ export async function create(session: Session, inputs: Record<string, unknown>):
 
 function alreadyExists(groupId: string, type: string): string {
   return (
-    `Project ${groupId} already has a ${type} integration, configured outside this stack. ` +
-    `It was left unchanged. To manage it from this stack, set adoptExisting: true on the resource ` +
-    `(the next up replaces its settings with yours), or remove it in Ops Manager first.`
+    `Project ${groupId} already has a ${type} integration that this resource does not manage (configured by hand, ` +
+    `by another stack, or held by a resource this update deletes later). It was left unchanged. To manage it from ` +
+    `this resource, set adoptExisting: true (the next up replaces its settings with yours), remove it in Ops Manager, ` +
+    `or run the update that deletes the other resource first.`
   );
 }

@@ -18,10 +18,17 @@ export interface ResourceSpec {
 const PROGRAM = `"use strict";
 const fs = require("fs");
 const path = require("path");
+const pulumi = require("@pulumi/pulumi");
 const { OpsManagerIntegration } = require("pulumi-opsmanager-integrations");
+const config = new pulumi.Config();
+// An argument written {"$config": "key"} is read from stack config, {"$secret": "key"} as a secret.
+const resolve = (v) => (v && v.$config ? config.require(v.$config) : v && v.$secret ? config.requireSecret(v.$secret) : v);
 const specs = JSON.parse(fs.readFileSync(path.join(__dirname, "resources.json"), "utf8"));
 const ids = {};
-for (const s of specs) ids[s.name] = new OpsManagerIntegration(s.name, s.args, s.opts).integrationId;
+for (const s of specs) {
+  const args = Object.fromEntries(Object.entries(s.args).map(([k, v]) => [k, resolve(v)]));
+  ids[s.name] = new OpsManagerIntegration(s.name, args, s.opts).integrationId;
+}
 exports.integrationIds = ids;
 `;
 

@@ -75,7 +75,13 @@ export class PulumiWorkspace {
   async ok(cwd: string, args: readonly string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
     const result = await this.run(cwd, args, options);
     if (result.code !== 0) {
-      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+      // With --json the useful part is the error diagnostics among hundreds of events.
+      const errors = result.stdout
+        .split("\n")
+        .filter((l) => l.includes('"severity":"error"'))
+        .map((l) => JSON.parse(l).diagnosticEvent?.message ?? l);
+      const stdout = errors.length > 0 ? errors.join("") : result.stdout;
+      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n--- stdout\n${stdout}\n--- stderr\n${result.stderr}`);
     }
     return result;
   }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OpsManagerIntegrationArgs } from "./args";
+import { warnIfInsecure } from "./insecure-warning";
 import { findIntegration, type IntegrationType } from "./integrations/registry";
 import provider = require("./instance");
 
@@ -28,6 +29,7 @@ export class OpsManagerIntegration extends pulumi.dynamic.Resource {
     for (const name of secrets) {
       if (props[name] !== undefined) props[name] = pulumi.secret(props[name]);
     }
+    warnIfInsecure();
     super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] }, "opsmanager", "Integration");
   }
 }

@@ -3,7 +3,7 @@ import { createAgents } from "./create-agents";
 import { createHttp } from "./create-http";
 import { deleteIntegration } from "./delete-integration";
 import { getIntegration } from "./get-integration";
-import { listIntegrations } from "./list-integrations";
+import { listGroup, listIntegrations } from "./list-integrations";
 import type { RequestEvent, Transport } from "./send-request";
 import type { OpsManagerClient } from "./types";
 import { writeIntegration } from "./write-integration";
@@ -56,6 +56,7 @@ export function createClient(config: ConnectionConfig, options: ClientOptions = 
     putIntegration: (groupId, type, fields) => writeIntegration(t, "PUT", groupId, type, fields),
     deleteIntegration: (groupId, type) => deleteIntegration(t, groupId, type),
     listIntegrations: (groupId) => listIntegrations(t, groupId),
+    listGroup: (groupId) => listGroup(t, groupId),
     close: () => agents.destroy(),
   };
 }

@@ -8,6 +8,13 @@ export interface ServerIntegration {
   readonly [field: string]: unknown;
 }
 
+/** Everything a project holds: the integrations this package can manage, and the types it does not know. */
+export interface GroupListing {
+  readonly integrations: readonly ServerIntegration[];
+  /** Types the server listed that this version does not know (a newer Ops Manager). */
+  readonly unknownTypes: readonly string[];
+}
+
 /** The calls the provider makes; each resolves with the server's view or rejects with an ApiError. */
 export interface OpsManagerClient {
   /** GET one integration; `undefined` when the server says it is not configured (404). */
@@ -18,6 +25,8 @@ export interface OpsManagerClient {
   putIntegration(groupId: string, type: IntegrationType, fields: Record<string, unknown>): Promise<ServerIntegration>;
   /** DELETE; resolves false when it was already gone (404). */
   deleteIntegration(groupId: string, type: IntegrationType): Promise<boolean>;
-  /** Every integration of a group, following all pages. */
+  /** Every integration of a group that this version manages, following all pages. */
   listIntegrations(groupId: string): Promise<ServerIntegration[]>;
+  /** Every integration of a group, with the types this version does not know listed apart (for exports). */
+  listGroup(groupId: string): Promise<GroupListing>;
 }

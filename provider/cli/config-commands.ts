@@ -1,0 +1,51 @@
+import { connectionSettings } from "../config";
+import { placeholder } from "./config-keys";
+
+/** One secret the exported program reads from stack config. */
+export interface SecretSetting {
+  /** The key as `pulumi config set` takes it (`slackApiToken`, or `ns:slackApiToken`). */
+  readonly key: string;
+  /** What the command shows instead of the value: `<slack-api-token>`. */
+  readonly placeholder: string;
+  readonly groupId: string;
+  readonly type: string;
+  readonly field: string;
+}
+
+/** The connection settings the export itself used, as given (flag or environment), to repeat in stack config. */
+export interface ConnectionUsed {
+  readonly baseUrl?: string;
+  readonly publicKey?: string;
+  /** A file path (shown as is) or PEM text (shown as a placeholder). */
+  readonly caCert?: string;
+  readonly insecureSkipVerify?: string;
+  readonly timeoutSeconds?: string;
+  readonly maxRetries?: string;
+}
+
+/** `value` as one shell word: unchanged when it is plain, else single-quoted. */
+export function shellWord(value: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `pulumi config set --secret slackApiToken <slack-api-token>  # SLACK apiToken of project 5f…01` */
+export function secretCommand(secret: SecretSetting): string {
+  return `pulumi config set --secret ${shellWord(secret.key)} ${secret.placeholder}  # ${secret.type} ${secret.field} of project ${secret.groupId}`;
+}
+
+/**
+ * The connection the program needs, as stack config: the non-secret settings the export used with their values,
+ * and the private key as a placeholder (it is never printed).
+ */
+export function connectionCommands(used: ConnectionUsed): string[] {
+  const lines: string[] = [];
+  for (const name of ["baseUrl", "publicKey", "caCert", "insecureSkipVerify", "timeoutSeconds", "maxRetries"] as const) {
+    const value = used[name];
+    if (value === undefined) continue;
+    const shown = name === "caCert" && value.includes("-----BEGIN") ? placeholder("caPemFile") : shellWord(value);
+    lines.push(`pulumi config set ${connectionSettings[name].key} ${shown}`);
+  }
+  const { privateKey } = connectionSettings;
+  lines.push(`pulumi config set --secret ${privateKey.key} ${placeholder("privateKey")}  # or keep ${privateKey.env} in the environment`);
+  return lines;
+}

@@ -1,0 +1,48 @@
+import { PACKAGE_NAME } from "./export-program";
+
+/** What the generated package.json pins: this package's version and its Pulumi peer range. */
+export interface PackageFacts {
+  readonly version: string;
+  readonly pulumiRange: string;
+}
+
+/** A Pulumi project name from a folder name: letters, digits, `-`, `_` and `.` only. */
+export function projectName(folder: string): string {
+  const name = folder.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  return name || "opsmanager-integrations";
+}
+
+/**
+ * The files of a new TypeScript Pulumi project around the exported program, as `pulumi new typescript` lays
+ * them out: Pulumi.yaml, package.json, tsconfig.json and index.ts.
+ */
+export function projectFiles(folder: string, program: string, facts: PackageFacts): Record<string, string> {
+  const name = projectName(folder);
+  const pkg = {
+    name,
+    private: true,
+    main: "index.ts",
+    dependencies: { "@pulumi/pulumi": facts.pulumiRange, [PACKAGE_NAME]: `^${facts.version}` },
+    devDependencies: { "@types/node": "^20", typescript: "~5.9.3" },
+  };
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      outDir: "bin",
+      target: "es2020",
+      module: "commonjs",
+      moduleResolution: "node",
+      sourceMap: true,
+      forceConsistentCasingInFileNames: true,
+      // The package's types reach zod's, whose .d.cts files need esModuleInterop to be checked themselves.
+      skipLibCheck: true,
+    },
+    files: ["index.ts"],
+  };
+  return {
+    "Pulumi.yaml": `name: ${name}\nruntime: nodejs\ndescription: MongoDB Ops Manager integrations, exported by ${PACKAGE_NAME}\n`,
+    "package.json": JSON.stringify(pkg, null, 2) + "\n",
+    "tsconfig.json": JSON.stringify(tsconfig, null, 2) + "\n",
+    "index.ts": program,
+  };
+}

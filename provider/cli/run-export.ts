@@ -1,0 +1,118 @@
+import path from "node:path";
+import { connectionSettings, loadConnectionConfig, type ConnectionConfig } from "../config";
+import { ConfigError, OpsManagerError } from "../errors";
+import { toView } from "../integration-view";
+import type { ExportOptions } from "./command-line";
+import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
+import { exportProgram, type GroupExport } from "./export-program";
+import { createClient } from "../client";
+import { checkOutDir, writeOutDir } from "./out-dir";
+import { ownPackage } from "./own-package";
+import { projectFiles } from "./project-files";
+
+/** The process around the command: injected so tests can run it in-process too. */
+export interface CliIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** Results: the program (without --out) or the summary and next steps. */
+  readonly out: (text: string) => void;
+  /** Progress, warnings and errors. */
+  readonly err: (text: string) => void;
+}
+
+const CONFIG_NOTE =
+  "The export reads the connection from --base-url and --public-key or the OPSMANAGER_* environment variables " +
+  "(there, \"stack config\" means those flags); the private key only from OPSMANAGER_PRIVATE_KEY.";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * `export`: reads every integration of each project (all pages), generates the program, writes or prints it, and
+ * prints the config commands. A project that fails is reported with the provider's error message and the others
+ * are still exported; the exit status is then 1.
+ */
+export async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
+  const target = options.out === undefined ? undefined : checkOutDir(options.out, io.cwd);
+  if (target && "problem" in target) {
+    io.err(`error: ${target.problem}\n`);
+    return 2;
+  }
+  const flags: Record<string, string | undefined> = {
+    [connectionSettings.baseUrl.key]: options.baseUrl,
+    [connectionSettings.publicKey.key]: options.publicKey,
+  };
+  let config: ConnectionConfig;
+  try {
+    config = loadConnectionConfig((key) => flags[key], io.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(`error: ${err.message}\n${CONFIG_NOTE}\n`);
+    return 1;
+  }
+  const total = options.groups.length;
+  io.err(`Reading the integrations of ${plural(total, "project")} from ${config.apiBase} (API key ${config.publicKey})\n`);
+  const groups: GroupExport[] = [];
+  const failed: string[] = [];
+  const lister = createClient(config);
+  try {
+    for (const [i, groupId] of options.groups.entries()) {
+      const step = `[${i + 1}/${total}] project ${groupId}`;
+      try {
+        const listing = await lister.listGroup(groupId);
+        groups.push({ groupId, views: listing.integrations.map((e) => toView(groupId, e)), unknownTypes: listing.unknownTypes });
+        const unknown = listing.unknownTypes.length > 0 ? ` (+${listing.unknownTypes.length} of unknown type, not exported)` : "";
+        io.err(`${step}: ${plural(listing.integrations.length, "integration")}${unknown}\n`);
+      } catch (err) {
+        if (!(err instanceof OpsManagerError)) throw err;
+        failed.push(groupId);
+        io.err(`${step}: failed: ${err.message}\n`);
+      }
+    }
+  } finally {
+    lister.close();
+  }
+  if (groups.length === 0) {
+    io.err(`error: nothing exported, every project failed.\n`);
+    return 1;
+  }
+
+  const program = exportProgram({ groups, allGroupIds: options.groups, ...(options.configNamespace ? { configNamespace: options.configNamespace } : {}) });
+  for (const warning of program.warnings) io.err(`warning: ${warning}\n`);
+  const commands = [...connectionCommands(connectionUsed(options, io)), ...program.secrets.map(secretCommand)];
+  const steps = (lines: string[]) => lines.map((l) => `  ${l}\n`).join("");
+  if (target) {
+    const written = writeOutDir(target, projectFiles(path.basename(target.dir), program.text, ownPackage()));
+    io.out(`Wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")} (${plural(program.resources, "integration")}).\n\nNext steps:\n`);
+    io.out(steps([
+      `cd ${path.relative(io.cwd, target.dir) || "."}${target.isNew ? " && npm install" : ""}`,
+      "pulumi stack init <stack>   # or: pulumi stack select <stack>",
+      ...commands,
+      "pulumi preview              # each integration shows as a create: it is adopted, its settings unchanged",
+      "pulumi up",
+    ]));
+  } else {
+    io.out(program.text);
+    io.err(`\nBefore the first pulumi up, set the connection and the secrets in stack config:\n${steps(commands)}`);
+  }
+  if (failed.length > 0) {
+    io.err(`error: exported ${groups.length} of ${plural(total, "project")}; failed: ${failed.join(", ")}. Fix the problem above and export those again.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The connection settings as the export was given them (flag first, then environment), to repeat as stack config. */
+function connectionUsed(options: ExportOptions, io: CliIo): ConnectionUsed {
+  const env = (name: keyof typeof connectionSettings) => io.env[connectionSettings[name].env]?.trim() || undefined;
+  const caCert = env("caCert");
+  const used = {
+    baseUrl: options.baseUrl ?? env("baseUrl"),
+    publicKey: options.publicKey ?? env("publicKey"),
+    // A relative path would be read relative to the program's folder: make it absolute.
+    caCert: caCert && !caCert.includes("-----BEGIN") ? path.resolve(io.cwd, caCert) : caCert,
+    insecureSkipVerify: env("insecureSkipVerify"),
+    timeoutSeconds: env("timeoutSeconds"),
+    maxRetries: env("maxRetries"),
+  };
+  return Object.fromEntries(Object.entries(used).filter(([, v]) => v !== undefined)) as ConnectionUsed;
+}

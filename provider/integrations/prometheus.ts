@@ -9,7 +9,7 @@ export const prometheus = defineIntegration({
   fields: {
     username: field.text("User name Prometheus authenticates with to scrape and discover targets."),
     // The server never returns it, so refresh cannot see it change: bump secretVersion to re-send it.
-    password: field.text("Password for that user. Never returned by the server.", { secret: true, writeOnly: true }),
+    password: field.text("Password for that user.", { secret: true, writeOnly: true }),
     serviceDiscovery: field.requiredChoice(["http", "file"], "How Prometheus discovers the targets."),
     scheme: field.requiredChoice(["http", "https"], "Scheme Prometheus scrapes with."),
     listenAddress: field.optionalText("Address and port the agents serve metrics on.", { serverDefault: "0.0.0.0:9216" }),

@@ -5,5 +5,5 @@
 export { OpsManagerIntegration } from "./resource";
 export type { OpsManagerIntegrationArgs, ArgsOf, CommonArgs } from "./args";
 export { OpsManagerIntegrationProvider } from "./provider";
-export { integrations, integrationTypes, findIntegration, type IntegrationType } from "./integrations/registry";
+export { integrationTypes, type IntegrationType } from "./generated/args";
 export { getIntegration, listIntegrations, type IntegrationView } from "./lookups";

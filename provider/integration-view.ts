@@ -1,6 +1,7 @@
 import type { ServerIntegration } from "./client/types";
 import { isMasked, maskSecret } from "./integrations/mask";
-import { findIntegration, type IntegrationType } from "./integrations/registry";
+import type { IntegrationType } from "./generated/args";
+import { findIntegration } from "./integrations/registry";
 
 /** An integration as the server shows it, with every secret field masked and listed in `maskedFields`. */
 export interface IntegrationView {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { IntegrationType } from "./integrations/registry";
+import type { IntegrationType } from "./generated/args";
 import { toView, type IntegrationView } from "./integration-view";
 import { sessionOf, type SessionHolder } from "./session";
 

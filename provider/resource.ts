@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OpsManagerIntegrationArgs } from "./args";
 import { warnIfInsecure } from "./insecure-warning";
-import { findIntegration, type IntegrationType } from "./integrations/registry";
+import type { IntegrationType } from "./generated/args";
+import { findIntegration } from "./integrations/registry";
 import provider = require("./instance");
 
 /**

@@ -1,4 +1,4 @@
-import type { IntegrationType } from "../integrations/registry";
+import type { IntegrationType } from "../generated/args";
 import { isNotConfigured } from "./get-integration";
 import { integrationPath } from "./integration-path";
 import { sendRequest, type Transport } from "./send-request";

@@ -1,4 +1,4 @@
-import type { IntegrationType } from "../integrations/registry";
+import type { IntegrationType } from "../generated/args";
 
 /** An integration as the server shows it: its `type`, its fields (secrets possibly masked) and its server `id`. */
 export interface ServerIntegration {

@@ -1,5 +1,5 @@
 import { ApiError, serverErrorCodes } from "../errors";
-import type { IntegrationType } from "../integrations/registry";
+import type { IntegrationType } from "../generated/args";
 import { integrationPath } from "./integration-path";
 import { invalidAnswer, parseAnswer } from "./parse-answer";
 import { integrationPageSchema, serverIntegrationSchema } from "./schemas";

@@ -32,7 +32,10 @@ export const integrations = [
 /** One registered definition, as a union so each type keeps its own field types. */
 export type RegisteredIntegration = (typeof integrations)[number];
 
-/** The wire tag of every registered type: "DATADOG" | "HIP_CHAT" | ... */
+/**
+ * The wire tag of every registered type: "DATADOG" | "HIP_CHAT" | .... The public twin in generated/args.ts is
+ * rendered from this list, and tests/provider/args.test.ts proves the two are the same type.
+ */
 export type IntegrationType = RegisteredIntegration["type"];
 
 /** A registered definition seen through its general shape, for code that handles every type alike. */

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import type { OpsManagerIntegrationArgs } from "../../provider/args";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CommonArgs, OpsManagerIntegrationArgs } from "../../provider/args";
+import type { IntegrationType } from "../../provider/generated/args";
+import type { FieldValues } from "../../provider/integrations/define";
+import type { IntegrationType as RegisteredType, RegisteredIntegration } from "../../provider/integrations/registry";
 
 // These declarations are the test: `npm run typecheck` (part of the test command) fails if a line marked
 // "expect-error" compiles, i.e. if the union ever stops rejecting a field of another type or a missing field.
@@ -29,3 +33,16 @@ describe("OpsManagerIntegrationArgs (compile-time checks, enforced by npm run ty
     assert.equal(invalid.length, 5);
   });
 });
+
+// The public types are generated as plain TypeScript (zod's declarations break Pulumi's default tsconfig); these
+// lines prove they are exactly the types the registry's zod schemas infer, so the registry stays the one source.
+type Equals<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Inferred<T> = Extract<RegisteredIntegration, { type: T }> extends infer D extends RegisteredIntegration
+  ? { type: D["type"] } & FieldValues<D["fields"]>
+  : never;
+type AsInputs<O> = { [K in keyof O]: K extends "type" ? O[K] : pulumi.Input<NonNullable<O[K]>> };
+type Generated<T> = Omit<Extract<OpsManagerIntegrationArgs, { type: T }>, keyof CommonArgs>;
+type Flat<O> = { [K in keyof O]: O[K] };
+type PerType = { [T in IntegrationType]: Equals<Flat<Generated<T>>, Flat<AsInputs<Inferred<T>>>> };
+export const sameTypes: Equals<RegisteredType, IntegrationType> = true;
+export const sameFields: false extends PerType[IntegrationType] ? false : true = true;

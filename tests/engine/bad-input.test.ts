@@ -1,17 +1,12 @@
 import assert from "node:assert/strict";
-import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
-import { useEmulator } from "../helpers/emulator";
-import { EngineProject, type ResourceSpec } from "./support/project";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { useEngineProject, type ResourceSpec } from "./support/project";
 
 /** Scenario 8: bad input fails at preview, naming the field, before any HTTP request. */
 describe("engine: bad input fails at preview", function () {
   this.timeout(5 * 60 * 1000);
-  const emu = useEmulator({}, { resetEach: false });
-  let project: EngineProject;
-  before(async () => {
-    project = await EngineProject.create("bad-input", { baseUrl: emu.url, ...OWNER_KEY });
-  });
-  after(() => project?.dispose());
+  const fixture = useEngineProject("bad-input");
+  const { emu } = fixture;
 
   const cases: [string, ResourceSpec, RegExp][] = [
     ["a missing required field", { name: "a", args: { groupId: DEFAULT_GROUP_ID, type: "SLACK", apiToken: "x" } }, /teamName is required for SLACK/],
@@ -22,8 +17,8 @@ describe("engine: bad input fails at preview", function () {
   for (const [what, spec, message] of cases) {
     it(`${what}: preview fails, names the field, sends no request`, async () => {
       await emu.control.clearRequests();
-      project.setResources([spec]);
-      const result = await project.attempt(["preview"]);
+      fixture.project.setResources([spec]);
+      const result = await fixture.project.attempt(["preview"]);
       assert.notEqual(result.code, 0);
       assert.match(result.stdout + result.stderr, message);
       assert.deepEqual(await emu.control.requests(), []);

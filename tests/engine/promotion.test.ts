@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
-import { useEmulator } from "../helpers/emulator";
-import { EngineProject } from "./support/project";
+import { DEFAULT_GROUP_ID, SECOND_GROUP_ID } from "../../emulator/defaults";
+import { useEngineProject } from "./support/project";
 
 const PROD_KEY = { publicKey: "PRODONLYKEY", privateKey: "prod-only-private-key-0000" };
 
@@ -11,26 +10,23 @@ const PROD_KEY = { publicKey: "PRODONLYKEY", privateKey: "prod-only-private-key-
  */
 describe("engine: promoting one program from dev to prod", function () {
   this.timeout(5 * 60 * 1000);
-  const emu = useEmulator({}, { resetEach: false });
-  let project: EngineProject;
-  before(async () => {
+  const fixture = useEngineProject("promotion", async (emu) => {
     await emu.control.addKey({ ...PROD_KEY, roles: [{ groupId: SECOND_GROUP_ID, roleName: "GROUP_OWNER" }] });
-    project = await EngineProject.create("promotion", { baseUrl: emu.url, ...OWNER_KEY }, "dev");
   });
-  after(() => project?.dispose());
+  const { emu } = fixture;
 
   it("dev and prod stacks each manage their own group, with their own keys", async () => {
-    project.setResources([
+    fixture.project.setResources([
       { name: "oncall", args: { groupId: { $config: "groupId" }, type: "PAGER_DUTY", serviceKey: { $secret: "pagerDutyKey" } } },
       { name: "chat", args: { groupId: { $config: "groupId" }, type: "SLACK", apiToken: { $secret: "slackToken" }, teamName: "platform" } },
     ]);
-    await project.pulumi(["config", "set", "groupId", DEFAULT_GROUP_ID]);
-    await project.pulumi(["config", "set", "--secret", "pagerDutyKey", "pd-dev-key-0000000001"]);
-    await project.pulumi(["config", "set", "--secret", "slackToken", "xoxb-dev-token-000001"]);
-    await project.up();
+    await fixture.project.pulumi(["config", "set", "groupId", DEFAULT_GROUP_ID]);
+    await fixture.project.pulumi(["config", "set", "--secret", "pagerDutyKey", "pd-dev-key-0000000001"]);
+    await fixture.project.pulumi(["config", "set", "--secret", "slackToken", "xoxb-dev-token-000001"]);
+    await fixture.project.up();
 
-    await project.ws.ok(project.dir, ["stack", "init", "prod", "--copy-config-from", "dev"]);
-    const prod = (args: string[]) => project.ws.ok(project.dir, [...args, "--stack", "prod"]);
+    await fixture.project.ws.ok(fixture.project.dir, ["stack", "init", "prod", "--copy-config-from", "dev"]);
+    const prod = (args: string[]) => fixture.project.ws.ok(fixture.project.dir, [...args, "--stack", "prod"]);
     await prod(["config", "set", "groupId", SECOND_GROUP_ID]);
     await prod(["config", "set", "opsmanager:publicKey", PROD_KEY.publicKey]);
     await prod(["config", "set", "--secret", "opsmanager:privateKey", PROD_KEY.privateKey]);

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { OWNER_KEY } from "../../../emulator/defaults";
+import { useEmulator, type EmulatorFixture } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
 import { PulumiWorkspace, type CliResult } from "./pulumi";
 
@@ -130,4 +132,28 @@ export class EngineProject {
     this.cleanupDir();
     this.ws.dispose();
   }
+}
+
+/**
+ * Mocha helper for an engine spec: one emulator (not reset between tests, since the stack's state builds up) and
+ * one project with its `dev` stack connected to it with the owner key; `setup` runs first (e.g. to add keys).
+ */
+export function useEngineProject(
+  name: string,
+  setup?: (emu: EmulatorFixture) => Promise<void>,
+): { readonly emu: EmulatorFixture; readonly project: EngineProject } {
+  const emu = useEmulator({}, { resetEach: false });
+  let project: EngineProject | undefined;
+  before(async () => {
+    await setup?.(emu);
+    project = await EngineProject.create(name, { baseUrl: emu.url, ...OWNER_KEY });
+  });
+  after(() => project?.dispose());
+  return {
+    emu,
+    get project() {
+      if (!project) throw new Error("useEngineProject(): the project exists only inside hooks and tests");
+      return project;
+    },
+  };
 }

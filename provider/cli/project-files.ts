@@ -13,6 +13,27 @@ export function projectName(folder: string): string {
 }
 
 /**
+ * The tsconfig `pulumi new typescript` writes (no esModuleInterop, no skipLibCheck): exported projects get the
+ * same, and a test compiles a program against the package with it.
+ */
+export const TEMPLATE_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "commonjs",
+    moduleResolution: "node",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ["index.ts"],
+};
+
+/**
  * The files of a new TypeScript Pulumi project around the exported program, as `pulumi new typescript` lays
  * them out: Pulumi.yaml, package.json, tsconfig.json and index.ts.
  */
@@ -25,24 +46,10 @@ export function projectFiles(folder: string, program: string, facts: PackageFact
     dependencies: { "@pulumi/pulumi": facts.pulumiRange, [PACKAGE_NAME]: `^${facts.version}` },
     devDependencies: { "@types/node": "^20", typescript: "~5.9.3" },
   };
-  const tsconfig = {
-    compilerOptions: {
-      strict: true,
-      outDir: "bin",
-      target: "es2020",
-      module: "commonjs",
-      moduleResolution: "node",
-      sourceMap: true,
-      forceConsistentCasingInFileNames: true,
-      // The package's types reach zod's, whose .d.cts files need esModuleInterop to be checked themselves.
-      skipLibCheck: true,
-    },
-    files: ["index.ts"],
-  };
   return {
     "Pulumi.yaml": `name: ${name}\nruntime: nodejs\ndescription: MongoDB Ops Manager integrations, exported by ${PACKAGE_NAME}\n`,
     "package.json": JSON.stringify(pkg, null, 2) + "\n",
-    "tsconfig.json": JSON.stringify(tsconfig, null, 2) + "\n",
+    "tsconfig.json": JSON.stringify(TEMPLATE_TSCONFIG, null, 2) + "\n",
     "index.ts": program,
   };
 }

@@ -1,25 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { TEMPLATE_TSCONFIG } from "../../provider/cli/project-files";
 import { makeProgramDir, repoRoot } from "../helpers/program-dir";
 
-/** The tsconfig `pulumi new typescript` writes: no esModuleInterop, no skipLibCheck. ts-node checks programs with it. */
-const PULUMI_TEMPLATE_TSCONFIG = {
-  compilerOptions: {
-    strict: true,
-    outDir: "bin",
-    target: "es2020",
-    module: "commonjs",
-    moduleResolution: "node",
-    sourceMap: true,
-    experimentalDecorators: true,
-    pretty: false,
-    noFallthroughCasesInSwitch: true,
-    noImplicitReturns: true,
-    forceConsistentCasingInFileNames: true,
-  },
-  files: ["index.ts"],
-};
+/** The tsconfig `pulumi new typescript` writes (shared with the export command), without colours in messages. */
+const PULUMI_TEMPLATE_TSCONFIG = { ...TEMPLATE_TSCONFIG, compilerOptions: { ...TEMPLATE_TSCONFIG.compilerOptions, pretty: false } };
 
 const PROGRAM = (extra: string) => `import * as pulumi from "@pulumi/pulumi";
 import { OpsManagerIntegration, getIntegration, integrationTypes, type ArgsOf } from "pulumi-opsmanager-integrations";

@@ -9,6 +9,9 @@ const GROUP_ID = /^[0-9a-fA-F]{24}$/;
 /**
  * Validates new inputs without any API call: one CheckFailure per problem, each naming the field and saying what
  * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged.
+ *
+ * A failure about a value that may be a secret (a secret field, or a key we do not know) names the field in its
+ * reason but not as its `property`: the engine prints the value of the property a failure names, secrets included.
  */
 export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
   const failures: CheckFailure[] = [];
@@ -40,7 +43,8 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
     if (!accepted.includes(key)) {
       const owner = definitions.find((d) => key in d.fields);
       const why = owner ? `${key} is a field of ${owner.type}, not of ${def.type}` : `${key} is not a field of ${def.type}`;
-      failures.push({ property: key, reason: `${why}; ${takes}` });
+      const mightBeSecret = !owner || owner.secretFields.includes(key);
+      failures.push({ property: mightBeSecret ? "" : key, reason: `${why}; ${takes}` });
     } else if (value !== UNKNOWN) {
       values[key] = value;
     }
@@ -54,7 +58,7 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const name = String(issue.path[0] ?? "");
     if (news[name] === undefined || news[name] === UNKNOWN) continue; // reported above, or not known yet
-    failures.push({ property: name, reason: `${name} ${issue.message}` });
+    failures.push({ property: def.secretFields.includes(name) ? "" : name, reason: `${name} ${issue.message}` });
   }
   return { inputs: news, failures };
 }

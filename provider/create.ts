@@ -8,8 +8,9 @@ import { serverUrl, type Session } from "./session";
 
 /**
  * Creates the integration with one request. Without `adoptExisting` it POSTs, which fails with 409 when the
- * project already has one of this type: we never overwrite settings someone made outside this stack. With it, a
- * PUT (upsert) takes the existing integration over, or creates it.
+ * project already has one of this type: we never overwrite settings someone made outside this stack (one that
+ * already holds exactly our values is ours, left by an interrupted run, and is taken). With it, a PUT (upsert)
+ * takes the existing integration over, or creates it.
  */
 export async function create(session: Session, inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
   const props = splitProps(inputs);
@@ -21,14 +22,19 @@ export async function create(session: Session, inputs: Record<string, unknown>):
       ? await client.putIntegration(props.groupId, props.type, body)
       : await client.createIntegration(props.groupId, props.type, body);
   } catch (err) {
-    if (err instanceof ApiError && err.errorCode === "INTEGRATION_ALREADY_CONFIGURED") {
+    if (!(err instanceof ApiError) || !(err.maybeApplied || err.errorCode === "INTEGRATION_ALREADY_CONFIGURED")) throw err;
+    // Look instead of guessing. An integration holding exactly our values is ours: written by a run killed before
+    // it could record it, or by a POST whose answer was lost or that arrived late. Take it (a PUT also sends the
+    // write-only fields no read can check). Nothing there after a lost answer: the POST was not applied; upsert.
+    // If even the look fails, the write's own error says more than the read's.
+    const found = await client.getIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
+    if (found ? sameAsServer(props.def, props.fields, found) : err.maybeApplied) {
+      entry = await client.putIntegration(props.groupId, props.type, body);
+    } else if (err.errorCode === "INTEGRATION_ALREADY_CONFIGURED") {
       throw new ApiError({ ...err.fields, message: alreadyExists(props.groupId, props.type) });
+    } else {
+      throw err;
     }
-    if (!(err instanceof ApiError && err.maybeApplied)) throw err;
-    // The answer was lost after the request may have reached the server: look instead of guessing.
-    const found = await client.getIntegration(props.groupId, props.type);
-    if (!found || !sameAsServer(props.def, props.fields, found)) throw err;
-    entry = found;
   }
   return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id, serverUrl(session)) };
 }

@@ -34,9 +34,14 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
 export function retryDecision(method: string, facts: FailureFacts, attempt: number, elapsedMs: number, policy: RetryPolicy): RetryDecision {
   if (!facts.retriable) return { retry: false, reason: "not-retriable" };
   if (facts.maybeApplied && !IDEMPOTENT.has(method.toUpperCase())) return { retry: false, reason: "may-have-applied" };
-  if (attempt > policy.maxRetries) return { retry: false, reason: "attempts" };
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  const delayMs = Math.max(Math.floor(policy.random() * ceiling), facts.retryAfterMs ?? 0);
+  // A server that names its wait (429/503 with Retry-After) is not failing, it is pacing us: such retries are
+  // bounded by the time budget alone, or a rate limit below Pulumi's parallelism fails resources that would
+  // succeed a second later. The jitter goes on top, so requests told to wait alike do not return in a burst.
+  const paced = facts.retryAfterMs !== undefined;
+  if (!paced && attempt > policy.maxRetries) return { retry: false, reason: "attempts" };
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (Math.min(attempt, 30) - 1));
+  const jitter = Math.floor(policy.random() * ceiling);
+  const delayMs = paced ? (facts.retryAfterMs ?? 0) + jitter : jitter;
   if (elapsedMs + delayMs > policy.maxRetryTimeMs) return { retry: false, reason: "time" };
   return { retry: true, delayMs };
 }

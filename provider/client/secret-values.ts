@@ -9,6 +9,9 @@ export function secretValues(type: string, fields: Record<string, unknown>): str
   const secret = new Set<string>(def?.secretFields ?? []);
   const known = new Set(Object.keys(def?.fields ?? {}));
   return Object.entries(fields)
+    // `type` and the server's `id` travel in bodies too; they are not secrets, and scrubbing them would turn every
+    // message about a WEBHOOK into one about "[REDACTED]".
+    .filter(([name]) => name !== "type" && name !== "id")
     .filter(([name, value]) => typeof value === "string" && (secret.has(name) || !known.has(name)))
     .map(([, value]) => value as string);
 }

@@ -187,7 +187,8 @@ describe("retryDecision", () => {
   const table: [string, string, { retriable: boolean; maybeApplied: boolean; retryAfterMs?: number }, number, number, unknown][] = [
     ["retries a retriable GET with half the first ceiling", "GET", { retriable: true, maybeApplied: false }, 1, 0, { retry: true, delayMs: 50 }],
     ["doubles the ceiling per attempt", "GET", { retriable: true, maybeApplied: false }, 3, 0, { retry: true, delayMs: 200 }],
-    ["never waits less than Retry-After", "PUT", { retriable: true, maybeApplied: true, retryAfterMs: 700 }, 1, 0, { retry: true, delayMs: 700 }],
+    ["waits Retry-After plus jitter, so paced requests do not return in a burst", "PUT", { retriable: true, maybeApplied: true, retryAfterMs: 700 }, 1, 0, { retry: true, delayMs: 750 }],
+    ["keeps following Retry-After past maxRetries, within the time budget", "GET", { retriable: true, maybeApplied: false, retryAfterMs: 1_000 }, 9, 0, { retry: true, delayMs: 1_000 + 1_000 / 2 }], // ceiling capped at maxDelayMs
     ["stops after maxRetries", "GET", { retriable: true, maybeApplied: false }, 4, 0, { retry: false, reason: "attempts" }],
     ["stops when the budget would run out", "GET", { retriable: true, maybeApplied: false, retryAfterMs: 5_000 }, 1, 6_000, { retry: false, reason: "time" }],
     ["does not retry what is not retriable", "GET", { retriable: false, maybeApplied: false }, 1, 0, { retry: false, reason: "not-retriable" }],

@@ -202,10 +202,12 @@ describe("reliability: interrupted runs (real CLI, SIGKILL)", function () {
       const log = await emu.control.requests();
       const applied = writes(log).filter((r) => r.status !== null && r.status < 300).length;
       const t0 = Date.now();
-      // SIGKILL leaves the DIY backend's lock behind; the CLI says to remove it with `pulumi cancel`.
-      const cancel = await project.attempt(["cancel", "--yes"]);
+      // A damaged checkpoint sidecar must be repaired first: `pulumi cancel` reads the checkpoint and fails on it,
+      // which left the lock in place and failed the recovery (seen in CI).
       const repaired = repairCheckpoint(project.ws.backend);
       if (repaired) engineFindings.push(`#${n} (${trigger.label}): ${repaired}`);
+      // SIGKILL leaves the DIY backend's lock behind; the CLI says to remove it with `pulumi cancel`.
+      const cancel = await project.attempt(["cancel", "--yes"]);
       const refresh = await project.attempt(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
       assert.equal(
         refresh.code,
@@ -260,9 +262,9 @@ describe("reliability: interrupted runs (real CLI, SIGKILL)", function () {
         `the update finished before the kill point:\n${killed.stdout.slice(-2000)}\n${killed.stderr.slice(-2000)}`,
       );
       await project.pulumi(["config", "set", "opsmanager:baseUrl", emu.url]);
-      await project.attempt(["cancel", "--yes"]);
-      const repaired = repairCheckpoint(project.ws.backend);
+      const repaired = repairCheckpoint(project.ws.backend); // before cancel, which fails on a damaged checkpoint
       if (repaired) engineFindings.push(`interrupted create: ${repaired}`);
+      await project.attempt(["cancel", "--yes"]);
       const pending =
         JSON.stringify((await project.exportState()).deployment).match(/"type":\s*"creating"/g)?.length ?? 0;
       const refresh = await project.attempt(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);

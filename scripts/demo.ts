@@ -3,13 +3,15 @@
  * throwaway local backend: `pulumi up`, what Ops Manager then holds (secrets masked, as the server shows them), and
  * a `pulumi preview` that must show no changes. Exits non-zero with the failing step's name, and always cleans up.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../emulator/defaults";
 import { startEmulator, type RunningEmulator } from "../emulator/start-emulator";
 import { createClient } from "../provider/client";
 import { loadConnectionConfig } from "../provider/config";
 import { toView, type IntegrationView } from "../provider/integration-view";
 import { demoConfig } from "./lib/demo-values";
-import { PulumiCli, repoRoot } from "./lib/pulumi-cli";
+import { PulumiCli, repoRoot, toolsBin } from "./lib/pulumi-cli";
 import { createSteps, indentStream, StepError } from "./lib/steps";
 import { copyProject, type TempProject } from "./lib/temp-project";
 
@@ -69,6 +71,10 @@ async function main(): Promise<void> {
       // A copy of the root project, so the stack file Pulumi.dev.yaml is written there, not into the work tree.
       project = copyProject(repoRoot, ["Pulumi.yaml", "program"], "demo");
       await cli.ok(project.dir, ["stack", "init", STACK]);
+      const version = (await cli.ok(project.dir, ["version"])).stdout.trim();
+      steps.detail(
+        `Pulumi CLI ${version} (${fs.realpathSync(path.join(toolsBin, "pulumi"))}; scripts/ensure-pulumi.sh picked it)`,
+      );
       steps.detail(`backend file://${cli.backend}`);
       steps.detail(`project  ${project.dir} (Pulumi.yaml + program/ copied from the repository root)`);
       return { cli, dir: project.dir };

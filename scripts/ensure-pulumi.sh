@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Makes the real Pulumi CLI (plus the Node.js language host and the dynamic-provider plugin script)
-# available for tests. The CLI cannot be downloaded here, so it is built from the Go module proxy once
-# per machine and cached outside the repo; every later run (also from another clone) just links it.
+# Makes a Pulumi CLI (plus its Node.js language host and the dynamic-provider plugin script) available to the demo,
+# the examples and the tests, linked into <repo>/.tools/bin. In order:
+#   1. the user's own Pulumi: `pulumi` on PATH or in ~/.pulumi/bin, when its version is new enough for this provider
+#      (dynamic-provider configure(): 3.139.0+) and its language host and plugin script sit next to it, as an
+#      official install has them;
+#   2. a CLI built earlier on this machine (cached outside the repo, shared by every clone);
+#   3. otherwise a build from the Go module proxy (needs Go; several minutes, once per machine and version).
+# It says which CLI it picked and why on stderr.
 #
 # Usage:  PATH="$(scripts/ensure-pulumi.sh | tail -1):$PATH"
 #
 # Progress goes to stderr; the last stdout line is the directory holding `pulumi`,
-# `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`.
+# `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs` (always <repo>/.tools/bin).
 #
 # Environment:
-#   PULUMI_VERSION               CLI version to provide (default: node_modules/@pulumi/pulumi version, else 3.248.0)
+#   PULUMI_VERSION               an exact CLI version to provide (a CLI on PATH is used only if it is that version);
+#                                unset: any usable CLI on PATH, else build the version of node_modules/@pulumi/pulumi
+#                                (else 3.248.0)
 #   OPSMANAGER_TOOLS_CACHE       machine-level cache (default: $HOME/.cache/pulumi-opsmanager-tools)
-#   PULUMI_LANGHOST_SDK_VERSION  sdk/v3 version whose in-module Node.js language host is built when the
-#                                language host of PULUMI_VERSION is not served by the module proxy
-#                                (default: 3.68.0, the last sdk/v3 release that still contained it)
+#   PULUMI_VENDOR_DIR            folder holding pulumi-language-nodejs/vX/ sources (default: <repo>/../shared/vendor);
+#                                the language host is built from there at the CLI's own version. Only when no
+#                                vendored source matches, the host contained in sdk/v3@PULUMI_LANGHOST_SDK_VERSION
+#                                (default 3.68.0, the last release that had it; it ignores runtime.options) is built
 #   PULUMI_BUILD_JOBS            go build -p (default: nproc)
 #   ENSURE_PULUMI_FORCE=1        ignore the cache and any pulumi on PATH, rebuild
 set -euo pipefail
@@ -24,6 +32,9 @@ die() { log "ERROR: $*"; exit 1; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_BIN="$ROOT/.tools/bin"
 DEFAULT_VERSION="3.248.0"
+# configure() of dynamic providers, which carries the connection settings, arrived in 3.139.0.
+MIN_VERSION="3.139.0"
+TOOLS=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs)
 
 # --- 1. target version ----------------------------------------------------------------------------
 read_sdk_version() {
@@ -38,7 +49,8 @@ read_sdk_version() {
   printf '%s' "$v"
 }
 
-VERSION="${PULUMI_VERSION:-}"
+EXACT="${PULUMI_VERSION:-}"
+VERSION="$EXACT"
 [ -n "$VERSION" ] || VERSION="$(read_sdk_version)"
 [ -n "$VERSION" ] || VERSION="$DEFAULT_VERSION"
 VERSION="${VERSION#v}"
@@ -47,25 +59,65 @@ VX="v$VERSION"
 
 LANGHOST_SDK_VERSION="${PULUMI_LANGHOST_SDK_VERSION:-3.68.0}"
 LANGHOST_SDK_VERSION="v${LANGHOST_SDK_VERSION#v}"
+VENDOR_DIR="${PULUMI_VENDOR_DIR:-$ROOT/../shared/vendor}"
 
 export PULUMI_SKIP_UPDATE_CHECK=true
 
 # First line of `<bin> version`, or nothing.
 cli_version() { "$1" version 2>/dev/null | head -n 1 | tr -d '[:space:]' || true; }
 
-# --- 2. a matching pulumi already on PATH ------------------------------------------------------------
-if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ] && command -v pulumi >/dev/null 2>&1 \
-   && command -v pulumi-language-nodejs >/dev/null 2>&1; then
-  onpath="$(command -v pulumi)"
-  if [ "$(cli_version "$onpath")" = "$VX" ]; then
-    dir="$(dirname "$onpath")"
-    if ! command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
-      log "warning: pulumi-resource-pulumi-nodejs is not on PATH; dynamic providers will not load"
-    fi
-    log "using pulumi $VX from PATH: $onpath"
-    printf '%s\n' "$dir"
-    exit 0
+# version_ge A B: A >= B, both x.y.z (a leading v and any pre-release suffix ignored).
+version_ge() {
+  local a="${1#v}" b="${2#v}"
+  a="${a%%[-+]*}"; b="${b%%[-+]*}"
+  [ "$(printf '%s\n%s\n' "$b" "$a" | sort -t. -k1,1n -k2,2n -k3,3n | head -n 1)" = "$b" ]
+}
+
+# link_into_repo DIR: symlink the three tools of DIR into .tools/bin. Symlinks, because the CLI resolves its own
+# symlink to find the language host and the plugin script next to it.
+link_into_repo() {
+  local t
+  mkdir -p "$REPO_BIN"
+  for t in "${TOOLS[@]}"; do
+    rm -f "$REPO_BIN/$t"
+    ln -s "$1/$t" "$REPO_BIN/$t" 2>/dev/null || cp -p "$1/$t" "$REPO_BIN/$t"
+  done
+}
+
+# --- 2. the user's own Pulumi ------------------------------------------------------------------------
+# usable_cli PATH: prints nothing and succeeds when the CLI at PATH can run this provider's programs; otherwise
+# prints why not.
+usable_cli() {
+  local bin="$1" dir v t
+  dir="$(dirname "$bin")"
+  v="$(cli_version "$bin")"
+  [ -n "$v" ] || { echo "it does not report a version"; return 1; }
+  if [ -n "$EXACT" ]; then
+    [ "$v" = "$VX" ] || { echo "it is $v and PULUMI_VERSION asks for $VX"; return 1; }
+  else
+    version_ge "$v" "$MIN_VERSION" || { echo "it is $v; this provider needs $MIN_VERSION or newer (dynamic-provider configure)"; return 1; }
   fi
+  for t in pulumi-language-nodejs pulumi-resource-pulumi-nodejs; do
+    [ -x "$dir/$t" ] || { echo "it is $v but $dir has no $t next to it"; return 1; }
+  done
+}
+
+if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ]; then
+  candidates=()
+  if onpath="$(command -v pulumi 2>/dev/null)"; then candidates+=("$onpath"); fi
+  [ -x "$HOME/.pulumi/bin/pulumi" ] && candidates+=("$HOME/.pulumi/bin/pulumi")
+  for candidate in "${candidates[@]}"; do
+    real="$(readlink -f "$candidate" 2>/dev/null || printf '%s' "$candidate")"
+    case "$real" in "$REPO_BIN"/*|"$(readlink -f "$REPO_BIN" 2>/dev/null)"/*) continue ;; esac
+    if why="$(usable_cli "$real")"; then
+      log "using your Pulumi CLI $(cli_version "$real") at $candidate (on PATH or in ~/.pulumi/bin; $MIN_VERSION+ is needed)"
+      link_into_repo "$(dirname "$real")"
+      printf '%s\n' "$REPO_BIN"
+      exit 0
+    fi
+    log "not using the Pulumi CLI at $candidate: $why"
+  done
+  [ "${#candidates[@]}" -gt 0 ] || log "no Pulumi CLI on PATH or in ~/.pulumi/bin"
 fi
 
 # --- 3. machine-level cache ---------------------------------------------------------------------------
@@ -74,34 +126,24 @@ PREFIX="$CACHE_ROOT/pulumi-$VX"
 BIN="$PREFIX/bin"
 LOG="$PREFIX/build.log"
 STAMP="$BIN/.complete"
-TOOLS=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs)
 
-cache_ok() {
-  local t
-  [ -f "$STAMP" ] || return 1
-  for t in "${TOOLS[@]}"; do [ -x "$BIN/$t" ] || return 1; done
-  [ "$(cli_version "$BIN/pulumi")" = "$VX" ]
-}
+# The language host this machine can build for $VX: the vendored source of the same version, else the old one.
+VENDORED_HOST="$VENDOR_DIR/pulumi-language-nodejs/$VX"
+if [ -f "$VENDORED_HOST/go.mod" ]; then WANT_HOST="$VX"; else WANT_HOST="$LANGHOST_SDK_VERSION"; fi
 
-link_into_repo() {
-  local t
-  mkdir -p "$REPO_BIN"
-  for t in "${TOOLS[@]}"; do
-    rm -f "$REPO_BIN/$t"
-    # Symlinks: the CLI resolves its own symlink to find the "bundled" language host and
-    # dynamic-provider script next to it, which all live in $BIN.
-    ln -s "$BIN/$t" "$REPO_BIN/$t" 2>/dev/null || cp -p "$BIN/$t" "$REPO_BIN/$t"
-  done
-}
+stamp_of() { [ -f "$STAMP" ] && sed -n "s/^$1=//p" "$STAMP" | head -n 1; }
+cli_ok() { [ -x "$BIN/pulumi" ] && [ "$(cli_version "$BIN/pulumi")" = "$VX" ]; }
+host_ok() { [ -x "$BIN/pulumi-language-nodejs" ] && [ "$(stamp_of pulumi-language-nodejs)" = "$WANT_HOST" ]; }
+cache_ok() { [ -f "$STAMP" ] && cli_ok && host_ok && [ -x "$BIN/pulumi-resource-pulumi-nodejs" ]; }
 
 finish() {
-  link_into_repo
-  log "pulumi $VX ready in $REPO_BIN (-> $BIN)"
+  link_into_repo "$BIN"
+  log "pulumi $VX with language host $(stamp_of pulumi-language-nodejs) ready in $REPO_BIN (-> $BIN)"
   printf '%s\n' "$REPO_BIN"
 }
 
 if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ] && cache_ok; then
-  log "cached pulumi $VX: $BIN"
+  log "using pulumi $VX built earlier on this machine: $BIN"
   finish
   exit 0
 fi
@@ -113,16 +155,15 @@ if command -v flock >/dev/null 2>&1; then
   flock -n 9 || { log "another run is building pulumi $VX; waiting for $PREFIX/.lock"; flock 9; }
 fi
 if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ] && cache_ok; then
-  log "cached pulumi $VX (built by a concurrent run): $BIN"
+  log "using pulumi $VX (built by a concurrent run): $BIN"
   finish
   exit 0
 fi
 
-command -v go >/dev/null 2>&1 || die "go is required to build the Pulumi CLI (none on PATH)"
+command -v go >/dev/null 2>&1 || die "no usable Pulumi CLI was found, and building one needs Go (none on PATH). Install the Pulumi CLI (3.139.0 or newer) or Go."
 mkdir -p "$BIN"
-rm -f "$STAMP"
-: >"$LOG"
-log "building pulumi $VX into $BIN (first time on this machine; several minutes). Log: $LOG"
+touch "$LOG"
+log "building pulumi $VX into $BIN (once per machine; several minutes). Log: $LOG"
 
 export CGO_ENABLED=0
 export GOFLAGS="${GOFLAGS:-} -mod=mod"
@@ -130,7 +171,6 @@ JOBS="${PULUMI_BUILD_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 VERSION_PKG="github.com/pulumi/pulumi/sdk/v3/go/common/version.Version"
 PKG="github.com/pulumi/pulumi/pkg/v3"
 SDK="github.com/pulumi/pulumi/sdk/v3"
-LANGHOST_MOD="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3"
 
 # run STEP CMD...: run a command, appending its output to the log; on failure show the log tail and exit.
 run() {
@@ -186,41 +226,45 @@ cd "$WORK"   # outside any Go module, whatever the caller's directory
 
 # --- 4. the CLI ---------------------------------------------------------------------------------------
 t0=$SECONDS
-log "[1/3] pulumi CLI $VX: resolving modules"
-run "go mod download $PKG@$VX" go mod download "$PKG@$VX" "$SDK@$VX"
-PKG_DIR="$(module_dir "$PKG@$VX")"
-[ -f "$PKG_DIR/go.mod" ] || die "cannot find $PKG@$VX in the module cache"
-new_module "$WORK/cli" pulumi-cli-build "$PKG_DIR/go.mod" "$PKG/cmd/pulumi" "$PKG@$VX" "$SDK@$VX"
-got="$(cd "$WORK/cli" && go list -m -f '{{.Version}}' "$SDK")"
-[ "$got" = "$VX" ] || die "module graph selected $SDK $got, expected $VX"
-log "[1/3] pulumi CLI $VX: compiling (go build -p $JOBS)"
-(cd "$WORK/cli" && run "go build pulumi" go build -p "$JOBS" -trimpath \
-   -ldflags "-s -w -X $VERSION_PKG=$VX" -o "$BIN/pulumi.tmp" "$PKG/cmd/pulumi")
-mv -f "$BIN/pulumi.tmp" "$BIN/pulumi"
-[ "$(cli_version "$BIN/pulumi")" = "$VX" ] || die "built pulumi reports '$(cli_version "$BIN/pulumi")', expected $VX"
-log "[1/3] pulumi CLI built in $((SECONDS - t0))s ($(du -h "$BIN/pulumi" | cut -f1))"
+if cli_ok; then
+  log "[1/3] pulumi CLI $VX: already built"
+else
+  log "[1/3] pulumi CLI $VX: resolving modules"
+  run "go mod download $PKG@$VX" go mod download "$PKG@$VX" "$SDK@$VX"
+  PKG_DIR="$(module_dir "$PKG@$VX")"
+  [ -f "$PKG_DIR/go.mod" ] || die "cannot find $PKG@$VX in the module cache"
+  new_module "$WORK/cli" pulumi-cli-build "$PKG_DIR/go.mod" "$PKG/cmd/pulumi" "$PKG@$VX" "$SDK@$VX"
+  got="$(cd "$WORK/cli" && go list -m -f '{{.Version}}' "$SDK")"
+  [ "$got" = "$VX" ] || die "module graph selected $SDK $got, expected $VX"
+  log "[1/3] pulumi CLI $VX: compiling (go build -p $JOBS)"
+  (cd "$WORK/cli" && run "go build pulumi" go build -p "$JOBS" -trimpath \
+     -ldflags "-s -w -X $VERSION_PKG=$VX" -o "$BIN/pulumi.tmp" "$PKG/cmd/pulumi")
+  mv -f "$BIN/pulumi.tmp" "$BIN/pulumi"
+  [ "$(cli_version "$BIN/pulumi")" = "$VX" ] || die "built pulumi reports '$(cli_version "$BIN/pulumi")', expected $VX"
+  log "[1/3] pulumi CLI built in $((SECONDS - t0))s ($(du -h "$BIN/pulumi" | cut -f1))"
+fi
 
 # --- 5. the Node.js language host ----------------------------------------------------------------------
+# The module proxy does not serve the host's own module (sdk/nodejs/cmd/pulumi-language-nodejs/v3), so it is built
+# from its unchanged source in $VENDOR_DIR (copied first: that folder may be read-only, and the build must not write
+# into it). Without a matching copy, the host that sdk/v3 up to 3.68.0 contained is built instead: it speaks the
+# same protocol but ignores runtime.options in Pulumi.yaml.
 t0=$SECONDS
-langhost_built=""
-log "[2/3] pulumi-language-nodejs: trying $LANGHOST_MOD@$VX"
-printf '\n### go mod download %s@%s\n' "$LANGHOST_MOD" "$VX" >>"$LOG"
-if lh_out="$(go mod download "$LANGHOST_MOD@$VX" 2>&1)"; then
-  printf '%s\n' "$lh_out" >>"$LOG"
-  LH_DIR="$(module_dir "$LANGHOST_MOD@$VX")"
-  new_module "$WORK/langhost" pulumi-langhost-build "$LH_DIR/go.mod" "$LANGHOST_MOD" \
-    "$LANGHOST_MOD@$VX" "$PKG@$VX" "$SDK@$VX"
-  (cd "$WORK/langhost" && run "go build pulumi-language-nodejs" go build -p "$JOBS" -trimpath \
-     -ldflags "-s -w -X $VERSION_PKG=$VX" -o "$BIN/pulumi-language-nodejs.tmp" "$LANGHOST_MOD")
-  langhost_built="$VX"
+if host_ok; then
+  log "[2/3] pulumi-language-nodejs $WANT_HOST: already built"
+elif [ "$WANT_HOST" = "$VX" ]; then
+  log "[2/3] pulumi-language-nodejs $VX: building from the vendored source in $VENDORED_HOST"
+  rm -rf "$WORK/langhost-vendored"
+  cp -R "$VENDORED_HOST" "$WORK/langhost-vendored"
+  chmod -R u+w "$WORK/langhost-vendored"
+  (cd "$WORK/langhost-vendored" && run "go build pulumi-language-nodejs ($VX, vendored)" go build -p "$JOBS" -trimpath \
+     -ldflags "-s -w -X $VERSION_PKG=$VX" -o "$BIN/pulumi-language-nodejs.tmp" .)
+  mv -f "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
+  got="$("$BIN/pulumi-language-nodejs" -version 2>/dev/null | tr -d '[:space:]' || true)"
+  [ "$got" = "$VX" ] || die "the built language host reports '$got', expected $VX"
 else
-  # The language host is its own, untagged Go module (replace directives to ../../..); the module proxy
-  # reachable here does not serve it. sdk/v3 up to 3.68.0 still contained it as a package, which speaks
-  # the same LanguageRuntime gRPC protocol and runs node_modules/@pulumi/pulumi/cmd/run of the program.
-  printf '%s\n' "$lh_out" >>"$LOG"
-  log "[2/3] not available from the module proxy:"
-  printf '%s\n' "$lh_out" | sed 's/^/    /' >&2
-  log "[2/3] building the language host contained in $SDK@$LANGHOST_SDK_VERSION instead"
+  log "[2/3] WARNING: no vendored source for pulumi-language-nodejs $VX in $VENDOR_DIR/pulumi-language-nodejs;"
+  log "      building the older host contained in $SDK@$LANGHOST_SDK_VERSION instead (it ignores runtime.options)"
   run "go mod download $SDK@$LANGHOST_SDK_VERSION" go mod download "$SDK@$LANGHOST_SDK_VERSION"
   OLD_SDK_DIR="$(module_dir "$SDK@$LANGHOST_SDK_VERSION")"
   [ -d "$OLD_SDK_DIR/nodejs/cmd/pulumi-language-nodejs" ] \
@@ -230,10 +274,9 @@ else
   (cd "$WORK/langhost" && run "go build pulumi-language-nodejs ($LANGHOST_SDK_VERSION)" go build -p "$JOBS" -trimpath \
      -ldflags "-s -w -X $VERSION_PKG=$LANGHOST_SDK_VERSION" -o "$BIN/pulumi-language-nodejs.tmp" \
      "$SDK/nodejs/cmd/pulumi-language-nodejs")
-  langhost_built="$LANGHOST_SDK_VERSION"
+  mv -f "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
 fi
-mv -f "$BIN/pulumi-language-nodejs.tmp" "$BIN/pulumi-language-nodejs"
-log "[2/3] pulumi-language-nodejs $langhost_built built in $((SECONDS - t0))s ($(du -h "$BIN/pulumi-language-nodejs" | cut -f1))"
+host_ok || log "[2/3] pulumi-language-nodejs $WANT_HOST built in $((SECONDS - t0))s ($(du -h "$BIN/pulumi-language-nodejs" | cut -f1))"
 
 # --- 6. the dynamic-provider plugin --------------------------------------------------------------------
 # Same as upstream's sdk/nodejs/dist/pulumi-resource-pulumi-nodejs: the engine starts it in the program's
@@ -252,7 +295,7 @@ log "[3/3] wrote $BIN/pulumi-resource-pulumi-nodejs"
 
 {
   printf 'pulumi=%s\n' "$VX"
-  printf 'pulumi-language-nodejs=%s\n' "$langhost_built"
+  printf 'pulumi-language-nodejs=%s\n' "$WANT_HOST"
   date -u +'built=%Y-%m-%dT%H:%M:%SZ'
 } >"$STAMP.tmp"
 mv -f "$STAMP.tmp" "$STAMP"

@@ -9,14 +9,18 @@
 # Progress goes to stderr; the last stdout line is the directory holding `node` (the package ships no npm).
 #
 # Environment:
-#   NODE_LTS_VERSION         version to provide (default below: the newest 22.x the registry served when pinned)
+#   NODE_LTS_VERSION         version to provide (default: the one pinned in .ci/lts-leg/versions.env)
 #   OPSMANAGER_TOOLS_CACHE   machine-level cache (default: $HOME/.cache/pulumi-opsmanager-tools)
 set -euo pipefail
 
 log() { printf '[ensure-node-lts] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-VERSION="${NODE_LTS_VERSION:-22.23.5}"
+if [ -z "${NODE_LTS_VERSION:-}" ]; then
+  # shellcheck source=/dev/null
+  . "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.ci/lts-leg/versions.env"
+fi
+VERSION="$NODE_LTS_VERSION"
 VERSION="${VERSION#v}"
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "not a version: '$VERSION'"
 

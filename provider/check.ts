@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
 import { META_KEYS, UNKNOWN } from "./props";
 
@@ -9,6 +10,8 @@ const GROUP_ID = /^[0-9a-fA-F]{24}$/;
 /**
  * Validates new inputs without any API call: one CheckFailure per problem, each naming the field and saying what
  * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged.
+ *
+ * A secret that is a server mask fails too (see {@link maskedReason}).
  *
  * A failure about a value that may be a secret (a secret field, or a key we do not know) names the field in its
  * reason but not as its `property`: the engine prints the value of the property a failure names, secrets included.
@@ -38,6 +41,7 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   const accepted = Object.keys(def.fields);
   const takes = `${def.type} takes ${accepted.join(", ")}`;
   const values: Record<string, unknown> = {};
+  const masked = new Set<string>();
   for (const [key, value] of Object.entries(news)) {
     if ((META_KEYS as readonly string[]).includes(key)) continue;
     if (!accepted.includes(key)) {
@@ -45,6 +49,9 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
       const why = owner ? `${key} is a field of ${owner.type}, not of ${def.type}` : `${key} is not a field of ${def.type}`;
       const mightBeSecret = !owner || owner.secretFields.includes(key);
       failures.push({ property: mightBeSecret ? "" : key, reason: `${why}; ${takes}` });
+    } else if (def.secretFields.includes(key) && isMasked(value)) {
+      masked.add(key);
+      failures.push({ property: "", reason: maskedReason(def.type, key) });
     } else if (value !== UNKNOWN) {
       values[key] = value;
     }
@@ -57,10 +64,22 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   const parsed = def.schema.safeParse(values);
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const name = String(issue.path[0] ?? "");
-    if (news[name] === undefined || news[name] === UNKNOWN) continue; // reported above, or not known yet
+    if (news[name] === undefined || news[name] === UNKNOWN || masked.has(name)) continue; // reported above, or not known yet
     failures.push({ property: def.secretFields.includes(name) ? "" : name, reason: `${name} ${issue.message}` });
   }
   return { inputs: news, failures };
+}
+
+/**
+ * A secret that is a server mask (`******1234`, Atlas's `*********1234`) was copied from what Ops Manager shows:
+ * sending it would store the asterisks as the secret. Known at preview (secrets from stack config are), so it
+ * fails here rather than at `up`. The value itself is never echoed.
+ */
+function maskedReason(type: string, field: string): string {
+  return (
+    `${field} of ${type} looks like a masked value (asterisks, as Ops Manager shows a secret), not the secret itself. ` +
+    "The value usually comes from stack config: set the real one with `pulumi config set --secret <key> <value>`"
+  );
 }
 
 /** A short, safe rendering of a bad value: no secret can be long enough to matter, and none is echoed whole. */

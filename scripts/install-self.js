@@ -3,6 +3,7 @@
 // Programs in this repository (the root program, the examples, the engine tests) then load it by its name, the
 // way a user's program does. That matters: Pulumi serializes the provider into state as `require(<package>)` only
 // when it comes from node_modules; code loaded from the source tree would be copied into state by value.
+// Run after `npm run build`: packing skips the `prepare` script, which would build a second time.
 "use strict";
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -14,7 +15,7 @@ const target = path.join(root, "node_modules", "pulumi-opsmanager-integrations")
 
 fs.mkdirSync(packDir, { recursive: true });
 const [packed] = JSON.parse(
-  execFileSync("npm", ["pack", "--json", "--pack-destination", packDir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
+  execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", packDir], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
 );
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });

@@ -1,9 +1,12 @@
 import { PACKAGE_NAME } from "./export-program";
 
-/** What the generated package.json pins: this package's version and its Pulumi peer range. */
+/** What the generated package.json asks for (see ownPackage). */
 export interface PackageFacts {
   readonly version: string;
+  /** The @pulumi/pulumi range, one that works on the Node running the export. */
   readonly pulumiRange: string;
+  /** How to install this package: `^version` from the registry, or the tarball / git URL this copy came from. */
+  readonly packageSpec: string;
 }
 
 /** A Pulumi project name from a folder name: letters, digits, `-`, `_` and `.` only. */
@@ -43,7 +46,7 @@ export function projectFiles(folder: string, program: string, facts: PackageFact
     name,
     private: true,
     main: "index.ts",
-    dependencies: { "@pulumi/pulumi": facts.pulumiRange, [PACKAGE_NAME]: `^${facts.version}` },
+    dependencies: { "@pulumi/pulumi": facts.pulumiRange, [PACKAGE_NAME]: facts.packageSpec },
     devDependencies: { "@types/node": "^20", typescript: "~5.9.3" },
   };
   return {

@@ -4,7 +4,7 @@ import { ConfigError, OpsManagerError } from "../errors";
 import { toView } from "../integration-view";
 import type { ExportOptions } from "./command-line";
 import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
-import { exportProgram, type GroupExport } from "./export-program";
+import { exportProgram, PACKAGE_NAME, type GroupExport } from "./export-program";
 import { createClient } from "../client";
 import { checkOutDir, writeOutDir } from "./out-dir";
 import { ownPackage } from "./own-package";
@@ -81,8 +81,11 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
   const commands = [...connectionCommands(connectionUsed(options, io)), ...program.secrets.map(secretCommand)];
   const steps = (lines: string[]) => lines.map((l) => `  ${l}\n`).join("");
   if (target) {
-    const written = writeOutDir(target, projectFiles(path.basename(target.dir), program.text, ownPackage()));
-    io.out(`Wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")} (${plural(program.resources, "integration")}).\n\nNext steps:\n`);
+    const facts = ownPackage(target.dir);
+    const written = writeOutDir(target, projectFiles(path.basename(target.dir), program.text, facts));
+    io.out(`Wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")} (${plural(program.resources, "integration")}).\n`);
+    if (target.isNew && facts.packageSpec.startsWith("^")) io.out(`\n${registryNote(facts.version)}\n`);
+    io.out("\nNext steps:\n");
     io.out(steps([
       `cd ${path.relative(io.cwd, target.dir) || "."}${target.isNew ? " && npm install" : ""}`,
       "pulumi stack init <stack>   # or: pulumi stack select <stack>",
@@ -99,6 +102,17 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     return 1;
   }
   return 0;
+}
+
+/**
+ * Said when package.json asks the npm registry for this package (this copy was not installed from a tarball or a
+ * git URL): until the package is published there, `npm install` cannot find it.
+ */
+function registryNote(version: string): string {
+  return (
+    `package.json asks the npm registry for ${PACKAGE_NAME}@^${version}. Until it is published there, point that ` +
+    "dependency at the tarball or git URL you installed it from (README, \"Install\") before npm install."
+  );
 }
 
 /** The connection settings as the export was given them (flag first, then environment), to repeat as stack config. */

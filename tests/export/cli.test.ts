@@ -120,6 +120,7 @@ describe("export: the command line tool", function () {
   });
 
   it("--out a new folder: writes a whole project and prints the next steps", async () => {
+    const ownVersion = (JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
     const out = path.join(scratch(), "program");
     const ran = await runCliFromSource(["export", "--group", DEFAULT_GROUP_ID, "--out", out, "--stack-config-namespace", "oncall"], { env: env() });
     assert.equal(ran.code, 0, ran.stderr);
@@ -127,6 +128,9 @@ describe("export: the command line tool", function () {
     const program = fs.readFileSync(path.join(out, "index.ts"), "utf8");
     assert.ok(program.includes('const config = new pulumi.Config("oncall");'));
     assert.match(ran.stdout, /Next steps:\n {2}cd .*program && npm install\n/);
+    // Run from the source tree, not an installed copy: package.json asks the registry, and the output says so (#16).
+    assert.equal(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies["pulumi-opsmanager-integrations"], `^${ownVersion}`);
+    assert.match(ran.stdout, /Until it is published there, point that dependency at the tarball or git URL/);
     assert.match(ran.stdout, /^ {2}pulumi config set --secret oncall:slackApiToken <slack-api-token> {2}# SLACK apiToken of project 5f0000000000000000000001$/m);
     assertNoSecret(ran.stdout, ran.stderr, program);
   });

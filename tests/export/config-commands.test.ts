@@ -47,11 +47,11 @@ describe("export: printed commands and project files", () => {
   for (const [folder, name] of names) it(`names the project of folder "${folder}" ${name}`, () => assert.equal(projectName(folder), name));
 
   it("a new project depends on this package and Pulumi, and runs index.ts", () => {
-    const files = projectFiles("infra", "// program\n", { version: "1.2.3", pulumiRange: "^3.139.0" });
+    const files = projectFiles("infra", "// program\n", { version: "1.2.3", pulumiRange: "^3.139.0", packageSpec: "file:../om-1.2.3.tgz" });
     assert.deepEqual(Object.keys(files).sort(), ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
     assert.match(files["Pulumi.yaml"] ?? "", /^name: infra\nruntime: nodejs\n/);
     const pkg = JSON.parse(files["package.json"] ?? "{}");
-    assert.deepEqual(pkg.dependencies, { "@pulumi/pulumi": "^3.139.0", "pulumi-opsmanager-integrations": "^1.2.3" });
+    assert.deepEqual(pkg.dependencies, { "@pulumi/pulumi": "^3.139.0", "pulumi-opsmanager-integrations": "file:../om-1.2.3.tgz" });
     assert.equal(pkg.main, "index.ts");
     assert.equal(files["index.ts"], "// program\n");
   });

@@ -34,7 +34,7 @@ describe("export: the generated program type-checks against the installed packag
   function project(program: string): string {
     const { dir, cleanup } = makeProgramDir("export-tsc");
     made.push(cleanup);
-    const files = projectFiles("export-tsc", program, { version: "0.1.0", pulumiRange: "^3.139.0" });
+    const files = projectFiles("export-tsc", program, { version: "0.1.0", pulumiRange: "^3.139.0", packageSpec: "^0.1.0" });
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     return dir;
   }

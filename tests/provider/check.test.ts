@@ -48,6 +48,33 @@ describe("check", () => {
     assert.deepEqual(check({ groupId: GROUP, type: UNKNOWN, anything: 1 }).failures, []);
   });
 
+  /** Issue #16: a mask copied from what the server shows used to pass preview and fail only at `up`. */
+  const masks: [string, Record<string, unknown>, string][] = [
+    ["an Ops Manager mask", { groupId: GROUP, type: "PAGER_DUTY", serviceKey: "******1234" }, "serviceKey of PAGER_DUTY"],
+    ["an Atlas mask (one asterisk per hidden character)", { ...slack, apiToken: "*********7890" }, "apiToken of SLACK"],
+    ["a fully hidden secret", { groupId: GROUP, type: "DATADOG", apiKey: "******" }, "apiKey of DATADOG"],
+    ["an Atlas-masked webhook URL", { groupId: GROUP, type: "WEBHOOK", url: "https://hooks.example.com**********" }, "url of WEBHOOK"],
+    ["an optional secret", { groupId: GROUP, type: "WEBHOOK", url: "https://h.example.com/x", secret: "******cret" }, "secret of WEBHOOK"],
+  ];
+  for (const [what, inputs, field] of masks) {
+    it(`rejects ${what} in a secret field: one failure naming the field, pointing at stack config, without the value`, () => {
+      const { failures = [] } = check(inputs);
+      assert.equal(failures.length, 1, JSON.stringify(failures));
+      const [failure] = failures;
+      assert.equal(failure?.property, "", "a secret is named in the reason only");
+      assert.ok(failure?.reason.startsWith(`${field} looks like a masked value`), failure?.reason);
+      assert.ok(failure?.reason.includes("pulumi config set --secret"), failure?.reason);
+      const mask = Object.values(inputs).find((v) => typeof v === "string" && v.includes("***")) as string;
+      assert.ok(!failure?.reason.includes(mask), "the masked value is not echoed");
+      assert.ok(!/\*{3}/.test(failure?.reason ?? ""), "no run of asterisks at all");
+    });
+  }
+
+  it("accepts asterisks in a field that is not secret, and a secret with one or two asterisks", () => {
+    assert.deepEqual(check({ ...slack, teamName: "***ops***" }).failures, []);
+    assert.deepEqual(check({ ...slack, apiToken: "xoxb-**-1" }).failures, []);
+  });
+
   it("never echoes a long value, which could be a secret pasted in the wrong place", () => {
     const secret = "s".repeat(60);
     const { failures = [] } = check({ ...slack, groupId: secret });

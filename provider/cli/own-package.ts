@@ -13,9 +13,9 @@ type Manifest = {
 };
 
 /**
- * The first @pulumi/pulumi release each older Node major cannot run: 3.249.0 raised `engines.node` to ">=22", and
- * npm does not always pick around that (issue #16: ^3.139.0 resolved to 3.276 on Node 20). Checked with
- * `npm view @pulumi/pulumi@">=3.245" engines`.
+ * The first @pulumi/pulumi release Node 20 cannot run: 3.249.0 raised `engines.node` to ">=22" (checked with
+ * `npm view @pulumi/pulumi@">=3.245" engines`). npm 11 picks around that on a fresh install, but an install is
+ * not always fresh, nor npm that recent: issue #16 saw ^3.139.0 resolve to 3.276 on Node 20. So the range says it.
  */
 const FIRST_PULUMI_NEEDING_NODE_22 = "3.249.0";
 

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { sameSecret } from "./fingerprint";
+import { FINGERPRINT_KEY, sameSecret } from "./fingerprint";
 import { findIntegration } from "./integrations/registry";
 import { UNKNOWN } from "./props";
 
@@ -8,7 +8,7 @@ const REPLACE_ON = ["groupId", "type"] as const;
 
 /**
  * Compares stored outputs with new inputs, with no API call. Secrets are compared with the fingerprint state
- * holds; a field absent on one side equals the server's default for it (Slack's channelName reads back as "");
+ * holds, keyed with the resource's fingerprint key that check put into the new inputs; a field absent on one side equals the server's default for it (Slack's channelName reads back as "");
  * a value unknown during preview counts as a change.
  */
 export function diff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
@@ -17,10 +17,14 @@ export function diff(olds: Record<string, unknown>, news: Record<string, unknown
   const def = findIntegration(news.type);
   if (!def) return { changes: true }; // check rejects unknown types; never claim "no change" on what we can't read
   if (news.secretVersion === UNKNOWN || olds.secretVersion !== news.secretVersion) return { changes: true };
+  const key = news[FINGERPRINT_KEY];
   const changed = Object.entries(def.fields).some(([name, spec]) => {
     const before = olds[name] ?? spec.serverDefault;
     const after = news[name] ?? spec.serverDefault;
-    return after === UNKNOWN || !(spec.secret ? sameSecret(before, after) : before === after);
+    if (after === UNKNOWN) return true;
+    if (!spec.secret) return before !== after;
+    const ctx = { where: `${String(news.groupId)}/${def.type}/${name}`, ...(typeof key === "string" ? { resourceKey: key } : {}) };
+    return !sameSecret(before, after, ctx);
   });
   return { changes: changed };
 }

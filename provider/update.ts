@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { requestBody } from "./body";
+import { viewKey } from "./fingerprint";
 import { outputs } from "./outputs";
 import { splitProps } from "./props";
 import { serverUrl, type Session } from "./session";
@@ -13,5 +14,5 @@ export async function update(
   const props = splitProps(news);
   const previous = splitProps(olds).fields;
   const entry = await session.client.putIntegration(props.groupId, props.type, requestBody(props.def, props.fields, previous));
-  return { outs: outputs(props, props.fields, entry.id, serverUrl(session), olds) };
+  return { outs: outputs(props, props.fields, entry.id, serverUrl(session), viewKey(session.config.privateKey)) };
 }

@@ -3,7 +3,8 @@ import { connectionSettings, loadConnectionConfig, type ConnectionConfig } from 
 import { ConfigError, OpsManagerError } from "../errors";
 import { toView } from "../integration-view";
 import type { ExportOptions } from "./command-line";
-import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
+import { securityWarnings } from "../insecure-warning";
+import { connectionCommands, secretCommand, shellWord, type ConnectionUsed } from "./config-commands";
 import { exportProgram, type GroupExport } from "./export-program";
 import { createClient } from "../client";
 import { checkOutDir, writeOutDir } from "./out-dir";
@@ -49,6 +50,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     io.err(`error: ${err.message}\n${CONFIG_NOTE}\n`);
     return 1;
   }
+  for (const warning of securityWarnings((key) => flags[key], io.env)) io.err(`warning: ${warning}\n`);
   const total = options.groups.length;
   io.err(`Reading the integrations of ${plural(total, "project")} from ${config.apiBase} (API key ${config.publicKey})\n`);
   const groups: GroupExport[] = [];
@@ -84,7 +86,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     const written = writeOutDir(target, projectFiles(path.basename(target.dir), program.text, ownPackage()));
     io.out(`Wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")} (${plural(program.resources, "integration")}).\n\nNext steps:\n`);
     io.out(steps([
-      `cd ${path.relative(io.cwd, target.dir) || "."}${target.isNew ? " && npm install" : ""}`,
+      `cd ${shellWord(path.relative(io.cwd, target.dir) || ".")}${target.isNew ? " && npm install" : ""}`,
       "pulumi stack init <stack>   # or: pulumi stack select <stack>",
       ...commands,
       "pulumi preview              # each integration shows as a create: it is adopted, its settings unchanged",

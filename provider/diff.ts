@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { FINGERPRINT_KEY, sameSecret } from "./fingerprint";
 import { findIntegration } from "./integrations/registry";
+import { storedFields } from "./outputs";
 import { UNKNOWN } from "./props";
 
 /** Inputs whose change needs a new integration: the natural id is `{groupId}/{TYPE}`. */
@@ -11,7 +12,8 @@ const REPLACE_ON = ["groupId", "type"] as const;
  * holds, keyed with the resource's fingerprint key that check put into the new inputs; a field absent on one side equals the server's default for it (Slack's channelName reads back as "");
  * a value unknown during preview counts as a change.
  */
-export function diff(olds: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
+export function diff(stored: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
+  const olds = storedFields(stored);
   const replaces = REPLACE_ON.filter((k) => news[k] === UNKNOWN || olds[k] !== news[k]);
   if (replaces.length > 0) return { changes: true, replaces: [...replaces] };
   const def = findIntegration(news.type);

@@ -8,6 +8,8 @@ export const META_KEYS = [
   "groupId", "type", "adoptExisting", "secretVersion", "integrationId", "endpoints", "__provider",
   // The resource's MAC key for secret fingerprints: added by check, an input only (see fingerprint.ts).
   "fingerprintKey",
+  // The secret fields' fingerprints, an output (see outputs.ts).
+  "fingerprints",
 ] as const;
 
 /** A resource's props split into what addresses it and the integration's own fields. */

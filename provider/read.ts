@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { viewKey } from "./fingerprint";
-import { outputs } from "./outputs";
+import { outputs, storedFields } from "./outputs";
 import { parseResourceId, splitProps } from "./props";
 import { reconcileFields } from "./reconcile";
 import { serverUrl, type Session } from "./session";
@@ -15,7 +15,7 @@ import { serverUrl, type Session } from "./session";
 export async function read(session: Session, id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
   const address = stored.type !== undefined ? stored : { ...parseResourceId(id) };
   if (address.type === undefined) throw new Error(`cannot read ${JSON.stringify(id)}: expected an id of the form {groupId}/{TYPE}`);
-  const props = splitProps({ ...stored, ...address });
+  const props = splitProps({ ...storedFields(stored), ...address });
   const server = await session.client.getIntegration(props.groupId, props.type);
   if (!server) return { id: "" };
   const key = viewKey(session.config.privateKey);

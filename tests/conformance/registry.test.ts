@@ -53,7 +53,8 @@ describe("conformance: every registered integration type", () => {
       assert.equal(created.id, `${DEFAULT_GROUP_ID}/${def.type}`);
       assert.match(String(created.outs?.integrationId), /^[0-9a-f]{24}$/);
       for (const name of def.secretFields) {
-        if (name in def.example) assert.ok(isFingerprint(created.outs?.[name]), `outputs hold a fingerprint of ${name}, never the secret`);
+        if (name in def.example) assert.ok(isFingerprint(created.outs?.fingerprints?.[name]), `outputs hold a fingerprint of ${name}, never the secret`);
+        assert.ok(!(name in (created.outs ?? {})), `no output named ${name} (it would be encrypted for nothing)`);
       }
       const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
       for (const [name, value] of Object.entries(def.example)) {
@@ -81,11 +82,11 @@ describe("conformance: every registered integration type", () => {
       const afterRotation = await read(session, created.id, updated.outs ?? {});
       assert.ok(!String(JSON.stringify(afterRotation)).includes("rotated-outside-code-9876"), "state never learns the server's secret");
       if (visible.length > 0) {
-        assert.notEqual(afterRotation.props?.[secret], news[secret], "the rotated secret shows as drift");
+        assert.notEqual(afterRotation.props?.fingerprints?.[secret], news[secret], "the rotated secret shows as drift");
         assert.equal(diff(afterRotation.props ?? {}, news).changes, true, "so the next up restores it");
       } else {
         const where = { where: `${DEFAULT_GROUP_ID}/${def.type}/${secret}`, resourceKey: String(news.fingerprintKey) };
-        assert.ok(sameSecret(afterRotation.props?.[secret], news[secret], where), "a write-only secret keeps what state holds");
+        assert.ok(sameSecret(afterRotation.props?.fingerprints?.[secret], news[secret], where), "a write-only secret keeps what state holds");
         assert.equal(diff(afterRotation.props ?? {}, { ...news, secretVersion: 2 }).changes, true, "secretVersion forces a re-send");
       }
 

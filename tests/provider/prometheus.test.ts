@@ -46,7 +46,7 @@ describe("PROMETHEUS", () => {
     const shown = await session.client.getIntegration(DEFAULT_GROUP_ID, "PROMETHEUS");
     assert.equal(shown?.password, undefined, "the server does not return the password");
     const refreshed = await read(session, created.id, created.outs ?? {});
-    assert.ok(sameSecret(refreshed.props?.password, inputs.password, { where: `${DEFAULT_GROUP_ID}/PROMETHEUS/password`, resourceKey: inputs.fingerprintKey }), "state keeps (the fingerprint of) the password");
+    assert.ok(sameSecret(refreshed.props?.fingerprints?.password, inputs.password, { where: `${DEFAULT_GROUP_ID}/PROMETHEUS/password`, resourceKey: inputs.fingerprintKey }), "state keeps (the fingerprint of) the password");
     await emu.control.change(DEFAULT_GROUP_ID, "PROMETHEUS", { password: "changed-by-hand-0000" });
     const bumped = { ...inputs, secretVersion: "2026-11-29" };
     assert.equal(diff(refreshed.props ?? {}, bumped).changes, true);

@@ -1,5 +1,6 @@
 import type { StoredIntegration } from "../../../emulator/store";
 import { sameSecret } from "../../../provider/fingerprint";
+import { storedFields } from "../../../provider/outputs";
 import type { AnyIntegration } from "../../../provider/integrations/registry";
 
 /**
@@ -11,10 +12,11 @@ import type { AnyIntegration } from "../../../provider/integrations/registry";
  */
 export function stateVersusServer(
   def: AnyIntegration,
-  stored: Record<string, unknown> | undefined,
+  outputs: Record<string, unknown> | undefined,
   server: StoredIntegration | undefined,
   { compareId = true, fingerprintKey }: { compareId?: boolean; fingerprintKey?: string } = {},
 ): string[] {
+  const stored = outputs && storedFields(outputs);
   if (!stored && !server) return [];
   if (!stored)
     return [`the server holds a ${def.type} integration (id ${server?.id}) that state does not know (orphan)`];

@@ -99,6 +99,11 @@ function isV1(value: unknown): value is FingerprintV1 {
   return typeof v === "object" && v !== null && v.fingerprint === "sha256-v1" && typeof v.hash === "string" && typeof v.salt === "string";
 }
 
+/** Whether `value` is this version's keyed form (or its drift marker): safe in clear, unlike older forms. */
+export function isKeyedFingerprint(value: unknown): boolean {
+  return parseV2(value) !== undefined || value === DRIFT;
+}
+
 /** Whether `value` is a stored form (this version's, an older one's, or the drift marker) rather than a secret. */
 export function isFingerprint(value: unknown): boolean {
   return isV1(value) || parseV2(value) !== undefined || value === DRIFT;

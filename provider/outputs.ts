@@ -1,4 +1,4 @@
-import { toStoredSecret } from "./fingerprint";
+import { isKeyedFingerprint, toStoredSecret } from "./fingerprint";
 import type { SplitProps } from "./props";
 
 /** The output holding the secret fields' fingerprints, by field name. */
@@ -26,8 +26,15 @@ export function outputs(
   for (const [name, value] of Object.entries(fields)) {
     const spec = props.def.fields[name];
     const ctx = { where: `${props.groupId}/${props.type}/${name}`, resourceKey: props.fingerprintKey, viewKey };
-    if (spec?.secret) fingerprints[name] = toStoredSecret(value, ctx, !spec.writeOnly);
-    else out[name] = value;
+    if (!spec?.secret) {
+      out[name] = value;
+      continue;
+    }
+    const stored = toStoredSecret(value, ctx, !spec.writeOnly);
+    // Older forms (a salted hash with a clear tail, a mask) stay under the field's own name, which the engine keeps
+    // encrypted, until the next update replaces them.
+    if (isKeyedFingerprint(stored)) fingerprints[name] = stored;
+    else out[name] = stored;
   }
   if (Object.keys(fingerprints).length > 0) out[FINGERPRINTS] = fingerprints;
   if (props.adoptExisting) out.adoptExisting = true;

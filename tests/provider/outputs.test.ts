@@ -4,7 +4,8 @@ import { diff } from "../../provider/diff";
 import { withFingerprintKey } from "../../provider/fingerprint";
 import { loadConnectionConfig } from "../../provider/config";
 import type { OpsManagerClient, ServerIntegration } from "../../provider/client/types";
-import { storedFields } from "../../provider/outputs";
+import { outputs, storedFields } from "../../provider/outputs";
+import { splitProps } from "../../provider/props";
 import { update } from "../../provider/update";
 import type { Session } from "../../provider/session";
 
@@ -44,5 +45,14 @@ describe("outputs", () => {
     assert.equal(diff(outs, without).changes, true);
     await update(session, outs, without);
     assert.equal(writes.at(-1)?.secret, null);
+  });
+
+  it("keep an older build's fingerprint (salted hash, clear tail) under the field's own, encrypted, name", () => {
+    const old = { fingerprint: "sha256-v1", salt: "00", hash: "ab".repeat(32), length: 10, head: "", tail: "" };
+    const props = splitProps({ groupId: GROUP, type: "SLACK", apiToken: old, teamName: "ops" });
+    const outs = outputs(props, props.fields, "id", "https://om.example.com");
+    assert.deepEqual(outs.apiToken, old);
+    assert.equal(outs.fingerprints, undefined);
+    assert.deepEqual(storedFields(outs).apiToken, old);
   });
 });

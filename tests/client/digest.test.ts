@@ -106,6 +106,7 @@ describe("digest auth against a challenge server", () => {
     assert.ok(err instanceof ApiError, String(err));
     assert.equal(err.status, 401);
     assert.equal(server.log.length, 1, "no credentials were sent");
+    assert.match(err.message, /only without qop .*opsmanager:allowDigestWithoutQop/);
     const allowed = createClient(testConfig(server.url, { allowDigestWithoutQop: true }));
     assert.equal((await allowed.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.deepEqual(server.guard?.violations, []);

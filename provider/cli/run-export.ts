@@ -1,10 +1,11 @@
 import path from "node:path";
 import { connectionSettings, loadConnectionConfig, type ConnectionConfig } from "../config";
 import { ConfigError, OpsManagerError } from "../errors";
-import { toView } from "../integration-view";
-import type { ExportOptions } from "./command-line";
 import { securityWarnings } from "../insecure-warning";
-import { connectionCommands, secretCommand, shellWord, type ConnectionUsed } from "./config-commands";
+import { toView } from "../integration-view";
+import { shellWord } from "./config-commands";
+import type { ExportOptions } from "./command-line";
+import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
 import { exportProgram, type GroupExport } from "./export-program";
 import { createClient } from "../client";
 import { checkOutDir, writeOutDir } from "./out-dir";

@@ -48,6 +48,16 @@ export const connectionSettings = {
     key: "opsmanager:insecureSkipVerify", env: "OPSMANAGER_INSECURE_SKIP_VERIFY", secret: false, required: false,
     default: "false", example: "true", description: "true skips TLS certificate verification: for test servers only.",
   },
+  allowHttp: {
+    key: "opsmanager:allowHttp", env: "OPSMANAGER_ALLOW_HTTP", secret: false, required: false,
+    default: "false", example: "true",
+    description: "true allows an http:// baseUrl on a host other than this machine (secrets then cross the network in clear; warns).",
+  },
+  allowDigestWithoutQop: {
+    key: "opsmanager:allowDigestWithoutQop", env: "OPSMANAGER_ALLOW_DIGEST_WITHOUT_QOP", secret: false, required: false,
+    default: "false", example: "true",
+    description: "true answers digest challenges without qop (RFC 2069, replayable); Ops Manager always sends qop=\"auth\".",
+  },
   timeoutSeconds: {
     key: "opsmanager:timeoutSeconds", env: "OPSMANAGER_TIMEOUT_SECONDS", secret: false, required: false,
     default: "30", example: "60", description: "Time allowed for one HTTP request, in seconds.",
@@ -85,6 +95,10 @@ export interface ConnectionConfig {
   /** PEM of extra CAs to trust. */
   readonly caCert?: string;
   readonly insecureSkipVerify: boolean;
+  /** An http:// baseUrl on a remote host was allowed explicitly (see {@link isLoopbackUrl}). */
+  readonly allowHttp: boolean;
+  /** Digest challenges without qop are answered. */
+  readonly allowDigestWithoutQop: boolean;
   /** Per HTTP request. */
   readonly timeoutMs: number;
   /** Retries after the first attempt. */
@@ -116,6 +130,23 @@ function normalizeBaseUrl(raw: string): string | { problem: string } {
   let path = u.pathname.replace(/\/+$/, "");
   if (path.endsWith(API_PATH)) path = path.slice(0, -API_PATH.length);
   return `${u.origin}${path}${API_PATH}`;
+}
+
+/** THE parser of on/off settings (`true`/`false`/`1`/`0`, any case), shared by the provider, its warnings and the export command. */
+export function parseFlag(raw: string | undefined): boolean | undefined {
+  const v = raw?.trim().toLowerCase();
+  return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined;
+}
+
+/** Whether a URL's host is this machine (localhost, 127.0.0.0/8, ::1): the one place http:// is fine by default. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "::1";
 }
 
 /** PEM text, or a file holding it; must contain at least one parsable certificate. */
@@ -151,16 +182,15 @@ function settingsSchema() {
       }
       return r as T;
     });
+  const flag = (s: string) => parseFlag(s) ?? { problem: "must be true or false" };
   return z.object({
     baseUrl: checked(normalizeBaseUrl),
     publicKey: word("public key"),
     privateKey: word("private key"),
     caCert: checked(loadCaCert).optional(),
-    insecureSkipVerify: z
-      .string()
-      .transform((s) => s.toLowerCase())
-      .pipe(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }))
-      .transform((s) => s === "true" || s === "1"),
+    insecureSkipVerify: checked(flag),
+    allowHttp: checked(flag),
+    allowDigestWithoutQop: checked(flag),
     timeoutSeconds: z
       .string()
       .regex(/^\d+(\.\d+)?$/, { error: "must be a number of seconds, such as 30" })
@@ -246,7 +276,14 @@ export function loadConnectionConfig(get: (key: string) => string | undefined, e
     }),
   );
   const privateKey = raw.privateKey?.value;
-  const parsed = settingsSchema().safeParse(input);
+  const parsed = settingsSchema()
+    .refine((v) => v.allowHttp || !v.baseUrl.startsWith("http:") || isLoopbackUrl(v.baseUrl), {
+      path: ["baseUrl"],
+      message:
+        "uses http:// for a host other than this machine: the API key's digest answers and the integrations' secrets " +
+        "would cross the network in clear. Use https://, or set opsmanager:allowHttp true (OPSMANAGER_ALLOW_HTTP) to accept that",
+    })
+    .safeParse(input);
   if (!parsed.success) {
     const bad = [...new Set(parsed.error.issues.map((i) => i.path[0]).filter((n): n is Name => names.includes(n as Name)))];
     const lines = bad.map((n) => {
@@ -267,6 +304,8 @@ export function loadConnectionConfig(get: (key: string) => string | undefined, e
     privateKey: v.privateKey,
     ...(v.caCert === undefined ? {} : { caCert: v.caCert }),
     insecureSkipVerify: v.insecureSkipVerify,
+    allowHttp: v.allowHttp,
+    allowDigestWithoutQop: v.allowDigestWithoutQop,
     timeoutMs: Math.round(v.timeoutSeconds * 1000),
     maxRetries: v.maxRetries,
     maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { requestBody } from "./body";
 import { ApiError } from "./errors";
+import { viewKey } from "./fingerprint";
 import { outputs } from "./outputs";
 import { resourceId, splitProps } from "./props";
 import { sameAsServer } from "./reconcile";
@@ -36,7 +37,7 @@ export async function create(session: Session, inputs: Record<string, unknown>):
       throw err;
     }
   }
-  return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id, serverUrl(session)) };
+  return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id, serverUrl(session), viewKey(session.config.privateKey)) };
 }
 
 function alreadyExists(groupId: string, type: string): string {

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+import { errorCodes, OpsManagerError } from "./errors";
 import type { IntegrationType } from "./generated/args";
 import { toView, type IntegrationView } from "./integration-view";
+import { findIntegration, integrationTypes } from "./integrations/registry";
 import { sessionOf, type SessionHolder } from "./session";
 
 export type { IntegrationView };
@@ -9,14 +11,34 @@ export type { IntegrationView };
 const program: SessionHolder = { readConfig: (key) => pulumi.runtime.getConfig(key) };
 const programSession = () => sessionOf(program);
 
+/**
+ * The lookups' arguments come from programs (often from other stacks' outputs), unchecked by any `check`: refuse
+ * anything but a project id and a registered type before a request is made, so no value can reshape the request
+ * path (issue 15).
+ */
+function validGroupId(groupId: unknown): string {
+  if (typeof groupId === "string" && /^[0-9a-fA-F]{24}$/.test(groupId)) return groupId;
+  throw new OpsManagerError(`groupId must be an Ops Manager project id (24 hexadecimal characters), got ${shown(groupId)}`, { code: errorCodes.INVALID_ARGUMENT });
+}
+
+function validType(type: unknown): IntegrationType {
+  const def = findIntegration(type);
+  if (def) return def.type;
+  throw new OpsManagerError(`type must be one of ${integrationTypes.join(", ")}, got ${shown(type)}`, { code: errorCodes.INVALID_ARGUMENT });
+}
+
+const shown = (v: unknown) => (typeof v === "string" ? (v.length > 40 ? `a ${v.length}-character string` : JSON.stringify(v)) : typeof v);
+
 /** Reads one integration of a project; undefined when the project has none of that type. */
 export async function getIntegration(args: { groupId: string; type: IntegrationType }): Promise<IntegrationView | undefined> {
-  const entry = await programSession().client.getIntegration(args.groupId, args.type);
-  return entry && toView(args.groupId, entry);
+  const groupId = validGroupId(args.groupId);
+  const entry = await programSession().client.getIntegration(groupId, validType(args.type));
+  return entry && toView(groupId, entry);
 }
 
 /** Lists every integration of a project (all pages). */
 export async function listIntegrations(args: { groupId: string }): Promise<IntegrationView[]> {
-  const entries = await programSession().client.listIntegrations(args.groupId);
-  return entries.map((e) => toView(args.groupId, e));
+  const groupId = validGroupId(args.groupId);
+  const entries = await programSession().client.listIntegrations(groupId);
+  return entries.map((e) => toView(groupId, e));
 }

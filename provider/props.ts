@@ -4,7 +4,13 @@ import { findIntegration, type IntegrationType, type AnyIntegration } from "./in
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Keys of the resource's props that are not integration fields. */
-export const META_KEYS = ["groupId", "type", "adoptExisting", "secretVersion", "integrationId", "endpoints", "__provider"] as const;
+export const META_KEYS = [
+  "groupId", "type", "adoptExisting", "secretVersion", "integrationId", "endpoints", "__provider",
+  // The resource's MAC key for secret fingerprints: added by check, an input only (see fingerprint.ts).
+  "fingerprintKey",
+  // The secret fields' fingerprints, an output (see outputs.ts).
+  "fingerprints",
+] as const;
 
 /** A resource's props split into what addresses it and the integration's own fields. */
 export interface SplitProps {
@@ -14,6 +20,8 @@ export interface SplitProps {
   readonly adoptExisting: boolean;
   /** Bumped by the user to force secrets to be sent again (the server never shows write-only ones). */
   readonly secretVersion?: string | number;
+  /** The key of this resource's secret fingerprints (from the checked inputs; see fingerprint.ts). */
+  readonly fingerprintKey?: string;
   /** Only the fields the type defines, with their values as given. */
   readonly fields: Record<string, unknown>;
 }
@@ -32,6 +40,7 @@ export function splitProps(props: Record<string, unknown>): SplitProps {
     def,
     adoptExisting: props.adoptExisting === true,
     secretVersion: typeof props.secretVersion === "string" || typeof props.secretVersion === "number" ? props.secretVersion : undefined,
+    ...(typeof props.fingerprintKey === "string" ? { fingerprintKey: props.fingerprintKey } : {}),
     fields,
   };
 }

@@ -1,20 +1,24 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { outputs } from "./outputs";
+import { viewKey } from "./fingerprint";
+import { outputs, storedFields } from "./outputs";
 import { parseResourceId, splitProps } from "./props";
 import { reconcileFields } from "./reconcile";
 import { serverUrl, type Session } from "./session";
 
 /**
  * Refresh: what the server holds now, in state's terms. Gone on the server → an empty id, which removes the
- * resource from state (the next up recreates it). Drift shows as changed outputs and inputs, so `up` restores it.
+ * resource from state (the next up recreates it). Drift shows as changed outputs, so `up` restores it.
+ *
+ * No `inputs` are returned, so the engine keeps the stored ones: they hold the resource's fingerprint key, which
+ * `read` never sees (it is not an output) and which the next diff needs to compare secrets.
  */
 export async function read(session: Session, id: string, stored: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
   const address = stored.type !== undefined ? stored : { ...parseResourceId(id) };
   if (address.type === undefined) throw new Error(`cannot read ${JSON.stringify(id)}: expected an id of the form {groupId}/{TYPE}`);
-  const props = splitProps({ ...stored, ...address });
+  const props = splitProps({ ...storedFields(stored), ...address });
   const server = await session.client.getIntegration(props.groupId, props.type);
   if (!server) return { id: "" };
-  const outs = outputs(props, reconcileFields(props.def, props.fields, server), server.id, serverUrl(session), stored);
-  const { integrationId: _id, endpoints: _endpoints, ...inputs } = outs;
-  return { id, props: outs, inputs };
+  const key = viewKey(session.config.privateKey);
+  const fields = reconcileFields(props.def, props.fields, server, { groupId: props.groupId, viewKey: key });
+  return { id, props: outputs(props, fields, server.id, serverUrl(session), key) };
 }

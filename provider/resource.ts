@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { OpsManagerIntegrationArgs } from "./args";
+import { FINGERPRINT_KEY } from "./fingerprint";
 import { warnIfInsecure } from "./insecure-warning";
 import type { IntegrationType } from "./generated/args";
 import { findIntegration } from "./integrations/registry";
@@ -30,6 +31,9 @@ export class OpsManagerIntegration extends pulumi.dynamic.Resource {
     for (const name of secrets) {
       if (props[name] !== undefined) props[name] = pulumi.secret(props[name]);
     }
+    // A secret placeholder: check replaces it with the resource's fingerprint key, and the engine keeps the secret
+    // bit of a checked input whose name was secret in the program's inputs, so the key is encrypted in state.
+    props[FINGERPRINT_KEY] = pulumi.secret("");
     warnIfInsecure();
     super(provider, name, props, { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] }, "opsmanager", "Integration");
   }

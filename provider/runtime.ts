@@ -7,6 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { check as checkInputs } from "./check";
 import { create as createIntegration } from "./create";
 import { diff as diffProps } from "./diff";
+import { withFingerprintKey } from "./fingerprint";
 import { read as readIntegration } from "./read";
 import { remove } from "./remove";
 import { configure as configureHolder, sessionOf, type SessionHolder } from "./session";
@@ -17,8 +18,10 @@ type Props = Record<string, unknown>;
 export function configure(holder: SessionHolder, req: pulumi.dynamic.ConfigureRequest): void {
   configureHolder(holder, (key) => req.config.get(key));
 }
-export async function check(_holder: SessionHolder, _olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  return checkInputs(news);
+export async function check(_holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const result = checkInputs(news);
+  // The resource's fingerprint key: kept from the old inputs so stored fingerprints stay comparable.
+  return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
 }
 export async function diff(_holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   return diffProps(olds, news);

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { requestBody } from "./body";
-import { outputs } from "./outputs";
+import { viewKey } from "./fingerprint";
+import { outputs, storedFields } from "./outputs";
 import { splitProps } from "./props";
 import { serverUrl, type Session } from "./session";
 
@@ -11,7 +12,7 @@ export async function update(
   news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
   const props = splitProps(news);
-  const previous = splitProps(olds).fields;
+  const previous = splitProps(storedFields(olds)).fields;
   const entry = await session.client.putIntegration(props.groupId, props.type, requestBody(props.def, props.fields, previous));
-  return { outs: outputs(props, props.fields, entry.id, serverUrl(session), olds) };
+  return { outs: outputs(props, props.fields, entry.id, serverUrl(session), viewKey(session.config.privateKey)) };
 }

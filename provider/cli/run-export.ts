@@ -1,7 +1,9 @@
 import path from "node:path";
 import { connectionSettings, loadConnectionConfig, type ConnectionConfig } from "../config";
 import { ConfigError, OpsManagerError } from "../errors";
+import { securityWarnings } from "../insecure-warning";
 import { toView } from "../integration-view";
+import { shellWord } from "./config-commands";
 import type { ExportOptions } from "./command-line";
 import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
 import { exportProgram, PACKAGE_NAME, type GroupExport } from "./export-program";
@@ -49,6 +51,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     io.err(`error: ${err.message}\n${CONFIG_NOTE}\n`);
     return 1;
   }
+  for (const warning of securityWarnings((key) => flags[key], io.env)) io.err(`warning: ${warning}\n`);
   const total = options.groups.length;
   io.err(`Reading the integrations of ${plural(total, "project")} from ${config.apiBase} (API key ${config.publicKey})\n`);
   const groups: GroupExport[] = [];
@@ -87,7 +90,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     if (target.isNew && facts.packageSpec.startsWith("^")) io.out(`\n${registryNote(facts.version)}\n`);
     io.out("\nNext steps:\n");
     io.out(steps([
-      `cd ${path.relative(io.cwd, target.dir) || "."}${target.isNew ? " && npm install" : ""}`,
+      `cd ${shellWord(path.relative(io.cwd, target.dir) || ".")}${target.isNew ? " && npm install" : ""}`,
       "pulumi stack init <stack>   # or: pulumi stack select <stack>",
       ...commands,
       "pulumi preview              # each integration shows as a create: it is adopted, its settings unchanged",

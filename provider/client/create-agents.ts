@@ -1,6 +1,6 @@
 import * as http from "node:http";
 import * as https from "node:https";
-import { rootCertificates } from "node:tls";
+import { checkServerIdentity as checkIdentity, rootCertificates, type PeerCertificate } from "node:tls";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import type { ConnectionConfig } from "../config";
 import { proxyFor } from "./proxy-for";
@@ -27,6 +27,10 @@ type ConnectOpts = Parameters<HttpsProxyAgent<string>["connect"]>[1];
 /**
  * https-proxy-agent upgrades the tunnel to TLS with the request's options only (it replaces the agent's own
  * `options`), so `ca` and `rejectUnauthorized` given to its constructor would reach the proxy, not the server.
+ *
+ * It also drops `host` and sets no `servername` for an IP-address target (7.0.6), and Node then checks the
+ * certificate against the name "localhost" (issue 15). So the identity check is pinned to the target host here,
+ * the one in baseUrl, whatever the agent passes on.
  */
 class TlsTunnelAgent extends HttpsProxyAgent<string> {
   constructor(proxy: string, private readonly tls: TlsOptions, options: http.AgentOptions) {
@@ -34,7 +38,9 @@ class TlsTunnelAgent extends HttpsProxyAgent<string> {
   }
 
   override connect(req: http.ClientRequest, opts: ConnectOpts) {
-    return super.connect(req, { ...opts, ...this.tls } as ConnectOpts);
+    const target = String(opts.host ?? "").replace(/^\[|\]$/g, "");
+    const checkServerIdentity = (_name: string, cert: PeerCertificate) => checkIdentity(target, cert);
+    return super.connect(req, { ...opts, ...this.tls, checkServerIdentity } as ConnectOpts);
   }
 }
 

@@ -27,6 +27,6 @@ export function createHttp(config: ConnectionConfig, agents: Agents): AxiosInsta
     headers: { Accept: "application/json", "User-Agent": "pulumi-opsmanager-integrations" },
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
   });
-  withDigestAuth(http, { username: config.publicKey, password: config.privateKey });
+  withDigestAuth(http, { username: config.publicKey, password: config.privateKey }, { allowNoQop: config.allowDigestWithoutQop });
   return http;
 }

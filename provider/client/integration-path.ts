@@ -1,15 +1,28 @@
 import { errorCodes, OpsManagerError } from "../errors";
 
 /**
- * `/groups/{groupId}/integrations[/{TYPE}]`, each segment percent-encoded so an odd id can never change the
- * path (or the digest `uri`). An empty or control-character id is a caller bug: thrown before any request.
+ * One path segment, or the problem with it. Percent-encoding alone is not enough: `.` and `..` are not encoded and
+ * would move the request up the path (`/groups/../integrations`), and an encoded slash or backslash is decoded by
+ * some servers and proxies. Such values are never a project id or a type (issue 15).
  */
-export function integrationPath(groupId: string, type?: string): string {
-  if (typeof groupId !== "string" || groupId.trim() === "" || /[\p{Cc}]/u.test(groupId)) {
-    throw new OpsManagerError("groupId must be a non-empty project id (24 hex characters in Ops Manager).", {
+function segment(name: string, value: unknown, what: string): string {
+  if (typeof value !== "string" || value.trim() === "" || value === "." || value === ".." || /[/\\\p{Cc}]/u.test(value)) {
+    throw new OpsManagerError(`${name} must be ${what}, without slashes, "." or ".." (got ${describe(value)}).`, {
       code: errorCodes.INVALID_ARGUMENT,
     });
   }
-  const base = `/groups/${encodeURIComponent(groupId)}/integrations`;
-  return type === undefined ? base : `${base}/${encodeURIComponent(type)}`;
+  return encodeURIComponent(value);
+}
+
+function describe(value: unknown): string {
+  return typeof value === "string" ? (value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value)) : typeof value;
+}
+
+/**
+ * `/groups/{groupId}/integrations[/{TYPE}]`, each segment checked and percent-encoded so an odd value can never
+ * change the path (or the digest `uri`). A bad segment is a caller bug: thrown before any request.
+ */
+export function integrationPath(groupId: string, type?: string): string {
+  const base = `/groups/${segment("groupId", groupId, "a non-empty project id (24 hex characters in Ops Manager)")}/integrations`;
+  return type === undefined ? base : `${base}/${segment("type", type, "an integration type such as SLACK")}`;
 }

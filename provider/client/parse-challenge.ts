@@ -64,22 +64,40 @@ function tokenize(header: string): Challenge[] {
   return out;
 }
 
+/** Strongest first: SHA-256 is preferred whenever the server also offers MD5 (RFC 7616 §3.7). */
+const RANK: Record<DigestAlgorithm, number> = { "SHA-256": 0, "SHA-256-sess": 1, MD5: 2, "MD5-sess": 3 };
+
+/** What the client accepts in a challenge. */
+export interface ChallengeOptions {
+  /**
+   * Accept a challenge without `qop` (RFC 2069). Its answer has no cnonce or nonce count, so a captured header can
+   * be replayed for as long as the nonce lives; Ops Manager always sends `qop="auth"`. Off unless opted in.
+   */
+  readonly allowNoQop?: boolean;
+}
+
 /**
- * The first Digest challenge in `WWW-Authenticate` (one header or several) that this client can answer: a
- * supported algorithm, and qop `auth` or no qop. Undefined when there is none.
+ * The strongest Digest challenge in `WWW-Authenticate` (one header or several) that this client can answer: a
+ * supported algorithm (SHA-256 before MD5) and qop `auth` (or no qop, when `allowNoQop`). Undefined when there is
+ * none.
  */
-export function parseChallenge(header: string | readonly string[] | undefined | null): DigestChallenge | undefined {
+export function parseChallenge(
+  header: string | readonly string[] | undefined | null,
+  options: ChallengeOptions = {},
+): DigestChallenge | undefined {
   if (header === undefined || header === null) return undefined;
   const text = typeof header === "string" ? header : header.join(", ");
+  let best: DigestChallenge | undefined;
   for (const { scheme, params } of tokenize(text)) {
     if (scheme !== "digest") continue;
     const realm = params.get("realm");
     const nonce = params.get("nonce");
     const algorithm = ALGORITHMS.find((a) => a.toLowerCase() === (params.get("algorithm") ?? "MD5").toLowerCase());
     const qops = params.get("qop")?.split(",").map((q) => q.trim().toLowerCase());
-    if (realm === undefined || !nonce || !algorithm || (qops && !qops.includes("auth"))) continue;
+    if (realm === undefined || !nonce || !algorithm || (qops ? !qops.includes("auth") : !options.allowNoQop)) continue;
+    if (best && RANK[best.algorithm] <= RANK[algorithm]) continue;
     const opaque = params.get("opaque");
-    return {
+    best = {
       realm,
       nonce,
       algorithm,
@@ -88,5 +106,5 @@ export function parseChallenge(header: string | readonly string[] | undefined | 
       ...(qops ? { qop: "auth" as const } : {}),
     };
   }
-  return undefined;
+  return best;
 }

@@ -1,6 +1,7 @@
 import { ApiError, errorCodes } from "../errors";
 import { excerpt } from "../redact";
 import type { NetworkFailure } from "./classify-network-error";
+import { parseChallenge } from "./parse-challenge";
 import { parseErrorBody } from "./parse-error-body";
 import type { RetryDecision } from "./retry-decision";
 
@@ -36,6 +37,10 @@ function stopNote(ctx: FailureContext): string {
   return "";
 }
 
+const NO_QOP_HINT =
+  "The server offers digest authentication only without qop (RFC 2069), whose answers can be replayed, so no credentials were sent. " +
+  "Ops Manager sends qop=\"auth\": check that opsmanager:baseUrl reaches it directly; to accept the weaker scheme set opsmanager:allowDigestWithoutQop true.";
+
 /** The one place a failure becomes an {@link ApiError}: body parsed if it is Ops Manager's JSON, excerpted if not. */
 export function toApiError(failure: Failure, ctx: FailureContext): ApiError {
   const common = {
@@ -57,6 +62,9 @@ export function toApiError(failure: Failure, ctx: FailureContext): ApiError {
   }
   const body = parseErrorBody(failure.body);
   const requestId = header(failure.headers, "x-request-id");
+  // A 401 whose only digest challenge lacks qop was refused by this client, not by the server (issue 15).
+  const www = failure.headers["www-authenticate"] as string | string[] | undefined;
+  const noQop = failure.status === 401 && !parseChallenge(www) && parseChallenge(www, { allowNoQop: true }) !== undefined;
   const error = new ApiError({
     ...common,
     status: failure.status,
@@ -64,6 +72,7 @@ export function toApiError(failure: Failure, ctx: FailureContext): ApiError {
     ...(body?.detail ? { detail: body.detail } : body?.reason ? { detail: body.reason } : {}),
     ...(body ? {} : { bodyExcerpt: excerpt(failure.body, ctx.secrets) }),
     ...(requestId ? { requestId } : {}),
+    ...(noQop ? { hint: NO_QOP_HINT } : {}),
   });
   const note = stopNote(ctx);
   return note ? new ApiError({ ...error.fields, message: error.message + note }) : error;

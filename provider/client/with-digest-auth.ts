@@ -24,6 +24,10 @@ class DigestAttempt {
   staleResends = 0;
   /** This request is fetching the client's first challenge; others wait for it. */
   probing = false;
+  /** Method and body set aside while a bodiless GET fetches the first challenge (issue 15). */
+  held: { method: string | undefined; data: unknown } | undefined;
+  /** The bodiless probe was answered without a challenge: send the request itself. */
+  probed = false;
 }
 
 const kDigest = Symbol("opsmanager.digest");
@@ -40,8 +44,23 @@ function requestUri(http: AxiosInstance, config: Config): string {
   return `${u.pathname}${u.search}`;
 }
 
+/** Puts back what a bodiless probe set aside; true when there was something. */
+function restore(config: Config, attempt: DigestAttempt): boolean {
+  if (!attempt.held) return false;
+  config.method = attempt.held.method;
+  config.data = attempt.held.data;
+  attempt.held = undefined;
+  return true;
+}
+
+/** Settings of the digest exchange (see parseChallenge). */
+export interface DigestOptions {
+  /** Answer challenges without `qop` (RFC 2069: no cnonce, replayable). Off unless the user opts in. */
+  readonly allowNoQop?: boolean;
+}
+
 /** Installs digest signing on `http`. Every request of that instance is signed with `credentials`. */
-export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentials): void {
+export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentials, options: DigestOptions = {}): void {
   const shared: { challenge?: DigestChallenge; nc: number; probe?: { done: Promise<void>; release: () => void } } = { nc: 0 };
 
   const release = (attempt: DigestAttempt | undefined) => {
@@ -64,6 +83,13 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
       }
       attempt.nonce = undefined;
       config.headers.delete("Authorization");
+      // Never send a body unsigned (it may hold integration secrets and would be refused anyway): the first
+      // challenge is fetched with a bodiless GET of the same URL, then the request itself goes out signed.
+      if (config.data !== undefined && !attempt.probed && !attempt.held) {
+        attempt.held = { method: config.method, data: config.data };
+        config.method = "get";
+        config.data = undefined;
+      }
       return config;
     }
     shared.nc += 1;
@@ -78,7 +104,7 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
     async (response: AxiosResponse) => {
       const config = response.config as Config;
       const attempt = attemptOf(config) as DigestAttempt;
-      const challenge = response.status === 401 ? parseChallenge(response.headers["www-authenticate"]) : undefined;
+      const challenge = response.status === 401 ? parseChallenge(response.headers["www-authenticate"], options) : undefined;
       const resend =
         challenge !== undefined &&
         attempt.resends < 3 &&
@@ -88,6 +114,13 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
       if (!challenge || !resend) {
         // A 401 to credentials signed with a fresh nonce means the keys are wrong: the caller maps it, no retry.
         release(attempt);
+        // The bodiless probe met no challenge: a refusal that does not depend on the method (401, 403, 407, 429,
+        // 5xx) is the answer; anything else means this URL asks no digest, so the request itself goes out.
+        if (![401, 403, 407, 429].includes(response.status) && response.status < 500 && restore(config, attempt)) {
+          attempt.probed = true;
+          return http.request(config);
+        }
+        restore(config, attempt);
         return response;
       }
       // Adopt the new nonce unless a concurrent request already moved past the one this request used.
@@ -99,6 +132,7 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
       attempt.resends += 1;
       attempt.fresh = true;
       release(attempt);
+      restore(config, attempt);
       return http.request(config);
     },
     (error: { config?: Config }) => {

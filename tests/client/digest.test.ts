@@ -40,14 +40,16 @@ describe("digest authorization (RFC 2617 / 7616)", () => {
         { realm: "MMS Public API", nonce: "abc+/def==", algorithm: "MD5", qop: "auth", stale: false }],
       ["an unquoted base64 nonce ending in =", "Digest realm=r, nonce=YWJjZA==, qop=auth", { nonce: "YWJjZA==", realm: "r" }],
       ["quoted values holding commas and =", 'Digest realm="a=b, c", nonce="x,y=z", qop="auth"', { realm: "a=b, c", nonce: "x,y=z" }],
-      ["escaped quotes", 'Digest realm="say \\"hi\\"", nonce="n"', { realm: 'say "hi"', nonce: "n" }],
+      ["escaped quotes", 'Digest realm="say \\"hi\\"", nonce="n", qop="auth"', { realm: 'say "hi"', nonce: "n" }],
       ["stale=true, any case", 'Digest realm="r", nonce="n2", stale=TRUE, qop="auth"', { stale: true }],
-      ["opaque kept", 'Digest realm="r", nonce="n", opaque="o=="', { opaque: "o==" }],
+      ["opaque kept", 'Digest realm="r", nonce="n", opaque="o==", qop=auth', { opaque: "o==" }],
       ["Digest after another scheme", 'Basic realm="x", Digest realm="r", nonce="n", qop="auth"', { realm: "r", nonce: "n" }],
-      ["two headers", ['Negotiate', 'Digest realm="r", nonce="n"'], { realm: "r", nonce: "n" }],
-      ["scheme in lower case, extra spaces", 'digest   realm = "r" ,  nonce = "n"', { realm: "r", nonce: "n" }],
-      ["no qop (RFC 2069)", 'Digest realm="r", nonce="n"', { qop: undefined }],
+      ["two headers", ['Negotiate', 'Digest realm="r", nonce="n", qop="auth"'], { realm: "r", nonce: "n" }],
+      ["scheme in lower case, extra spaces", 'digest   realm = "r" ,  nonce = "n" , qop = auth', { realm: "r", nonce: "n" }],
+      ["no qop (RFC 2069, replayable): refused", 'Digest realm="r", nonce="n"', undefined],
       ["SHA-256 offered", 'Digest realm="r", nonce="n", algorithm=SHA-256, qop="auth"', { algorithm: "SHA-256" }],
+      ["MD5 offered first, then SHA-256: SHA-256", 'Digest realm="r", nonce="n1", algorithm=MD5, qop="auth", Digest realm="r", nonce="n2", algorithm=SHA-256, qop="auth"', { algorithm: "SHA-256", nonce: "n2" }],
+      ["SHA-256 without qop, MD5 with qop: MD5 with qop", 'Digest realm="r", nonce="n1", algorithm=SHA-256, Digest realm="r", nonce="n2", algorithm=MD5, qop="auth"', { algorithm: "MD5", qop: "auth" }],
       ["only auth-int: unusable", 'Digest realm="r", nonce="n", qop="auth-int"', undefined],
       ["unknown algorithm: unusable", 'Digest realm="r", nonce="n", algorithm=SHA-512-256', undefined],
       ["no nonce", 'Digest realm="r"', undefined],
@@ -62,6 +64,11 @@ describe("digest authorization (RFC 2617 / 7616)", () => {
         for (const [k, v] of Object.entries(expected)) assert.deepEqual((got as unknown as Record<string, unknown>)[k], v, k);
       });
     }
+
+    it("reads a challenge without qop only when allowed (opsmanager:allowDigestWithoutQop)", () => {
+      assert.deepEqual(parseChallenge('Digest realm="r", nonce="n"', { allowNoQop: true })?.qop, undefined);
+      assert.equal(parseChallenge('Digest realm="r", nonce="n"', { allowNoQop: true })?.nonce, "n");
+    });
   });
 });
 
@@ -75,6 +82,46 @@ describe("digest auth against a challenge server", () => {
       script: () => ({ status: 200, body: entry }),
       digest: { ...GOOD_KEYS, password: o.password ?? GOOD_KEYS.password, realm: o.realm ?? 'MMS "Public", API=1', opaque: "op/aq==" },
     });
+
+  it("issue 15: a write's body never goes out unsigned: the first challenge is fetched with a bodiless GET", async () => {
+    server = await start();
+    const client = createClient(testConfig(server.url));
+    const secretUrl = "https://hooks.example.com/never-unsigned-0001";
+    await client.createIntegration(GROUP, "WEBHOOK", { url: secretUrl });
+    assert.deepEqual(
+      server.log.map((r) => `${r.method} ${r.served ? "signed" : "challenged"} ${r.body.length > 0 ? "with body" : "no body"}`),
+      ["GET challenged no body", "POST signed with body"],
+    );
+    assert.ok(server.log.filter((r) => !r.served).every((r) => !r.body.includes(secretUrl)));
+    await client.putIntegration(GROUP, "WEBHOOK", { url: secretUrl });
+    assert.equal(server.log.length, 3, "one request per call after the first challenge");
+    assert.deepEqual(server.guard?.violations, []);
+    client.close();
+  });
+
+  it("issue 15: refuses a challenge without qop (replayable), unless opsmanager:allowDigestWithoutQop", async () => {
+    const digest = { ...GOOD_KEYS, qop: false };
+    server = await startScriptedServer({ script: () => ({ status: 200, body: entry }), digest });
+    const err = await createClient(testConfig(server.url)).getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    assert.ok(err instanceof ApiError, String(err));
+    assert.equal(err.status, 401);
+    assert.equal(server.log.length, 1, "no credentials were sent");
+    assert.match(err.message, /only without qop .*opsmanager:allowDigestWithoutQop/);
+    const allowed = createClient(testConfig(server.url, { allowDigestWithoutQop: true }));
+    assert.equal((await allowed.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.deepEqual(server.guard?.violations, []);
+    allowed.close();
+  });
+
+  it("issue 15: answers SHA-256 when the server offers MD5 first and SHA-256 too", async () => {
+    server = await startScriptedServer({ script: () => ({ status: 200, body: entry }), digest: { ...GOOD_KEYS, algorithms: ["MD5", "SHA-256"] } });
+    const client = createClient(testConfig(server.url));
+    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.getIntegration(GROUP, "WEBHOOK");
+    assert.deepEqual(server.guard?.used, ["SHA-256", "SHA-256"]);
+    assert.deepEqual(server.guard?.violations, []);
+    client.close();
+  });
 
   it("pays the challenge once: the first call costs 2 requests, the next N calls N", async () => {
     server = await start();

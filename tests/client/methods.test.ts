@@ -139,12 +139,27 @@ describe("client methods", () => {
 
   it("percent-encodes the group id and refuses an empty one before any request", async () => {
     const client = await start(() => notConfigured);
-    await client.getIntegration("a/b?c", "WEBHOOK");
-    assert.equal(server.served()[0]?.url, "/api/public/v1.0/groups/a%2Fb%3Fc/integrations/WEBHOOK");
+    await client.getIntegration("a b?c#d", "WEBHOOK");
+    assert.equal(server.served()[0]?.url, "/api/public/v1.0/groups/a%20b%3Fc%23d/integrations/WEBHOOK");
     assert.deepEqual(server.guard?.violations, []);
     const before = server.log.length;
     await assert.rejects(client.getIntegration("", "WEBHOOK"), (e: unknown) => e instanceof OpsManagerError && e.code === errorCodes.INVALID_ARGUMENT);
     assert.equal(server.log.length, before);
+  });
+
+  it("issue 15: refuses '.', '..' and slashes in a group id or type before any request", async () => {
+    const client = await start(() => notConfigured);
+    const bad: [string, string][] = [["..", "WEBHOOK"], [".", "WEBHOOK"], ["a/b", "WEBHOOK"], ["a\\b", "WEBHOOK"], [GROUP, ".."], [GROUP, "../../users"], [GROUP, "SLACK/x"]];
+    for (const [groupId, type] of bad) {
+      await assert.rejects(
+        client.getIntegration(groupId, type as "WEBHOOK"),
+        (e: unknown) => e instanceof OpsManagerError && e.code === errorCodes.INVALID_ARGUMENT && /without slashes/.test(e.message),
+        `${groupId} ${type}`,
+      );
+      await assert.rejects(client.deleteIntegration(groupId, type as "WEBHOOK"), OpsManagerError);
+    }
+    await assert.rejects(client.listIntegrations(".."), OpsManagerError);
+    assert.equal(server.log.length, 0);
   });
 
   it("keeps one connection alive across calls", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import util from "node:util";
 import { createClient, proxyFor } from "../../provider/client";
 import { loadConnectionConfig, type ProxySettings } from "../../provider/config";
-import { ApiError } from "../../provider/errors";
+import { ApiError, errorCodes } from "../../provider/errors";
 import { makeCerts, type Certs } from "./support/certs";
 import { startConnectProxy } from "./support/connect-proxy";
 import { startScriptedServer, type ScriptedServer } from "./support/scripted-server";
@@ -71,6 +71,33 @@ describe("requests through an HTTP CONNECT proxy", () => {
     assert.ok(err instanceof ApiError);
     assert.match(err.message, /opsmanager:caCert/);
     assert.equal(proxy.tunnels.length, 1);
+  });
+
+  it("issue 15: verifies an IP-address baseUrl against that IP behind the proxy (a cert naming only localhost is refused)", async () => {
+    await startTls();
+    proxy = await startConnectProxy();
+    const byIp = server.url.replace("localhost", "127.0.0.1");
+    const client = createClient(
+      loadConnectionConfig(
+        (k) => ({ "opsmanager:baseUrl": byIp, "opsmanager:publicKey": PUBLIC_KEY, "opsmanager:privateKey": CANARY_PRIVATE_KEY, "opsmanager:caCert": certs.caCert })[k],
+        { HTTPS_PROXY: proxy.url },
+      ),
+    );
+    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    assert.ok(err instanceof ApiError, `accepted a certificate for localhost at 127.0.0.1: ${String(err)}`);
+    assert.equal(err.code, errorCodes.TLS_ERROR);
+    assert.match(err.message, /does not name this host/);
+    assert.deepEqual(proxy.tunnels.map((t) => t.target), [`127.0.0.1:${new URL(server.url).port}`], "it did go through the proxy");
+    assert.equal(server.log.length, 0, "nothing was sent");
+    client.close();
+  });
+
+  it("still verifies a host name behind the proxy against that name", async () => {
+    await startTls();
+    proxy = await startConnectProxy();
+    const client = createClient(config({ HTTPS_PROXY: proxy.url }, { "opsmanager:caCert": certs.caCert }));
+    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    client.close();
   });
 
   it("bypasses the proxy for hosts in NO_PROXY", async () => {

@@ -35,6 +35,8 @@ describe("loadConnectionConfig", () => {
       publicKey: "pubkey",
       privateKey: PRIVATE,
       insecureSkipVerify: false,
+      allowHttp: false,
+      allowDigestWithoutQop: false,
       timeoutMs: 30_000,
       maxRetries: 3,
       maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
@@ -46,11 +48,14 @@ describe("loadConnectionConfig", () => {
     const env = {
       OPSMANAGER_BASE_URL: "http://om.internal:8080", OPSMANAGER_PUBLIC_KEY: "envpub", OPSMANAGER_PRIVATE_KEY: PRIVATE,
       OPSMANAGER_INSECURE_SKIP_VERIFY: "TRUE", OPSMANAGER_TIMEOUT_SECONDS: "2.5", OPSMANAGER_MAX_RETRIES: "0",
+      OPSMANAGER_ALLOW_HTTP: "1", OPSMANAGER_ALLOW_DIGEST_WITHOUT_QOP: "true",
     };
     const c = load({}, env);
     assert.equal(c.apiBase, "http://om.internal:8080/api/public/v1.0");
     assert.equal(c.publicKey, "envpub");
     assert.equal(c.insecureSkipVerify, true);
+    assert.equal(c.allowHttp, true);
+    assert.equal(c.allowDigestWithoutQop, true);
     assert.equal(c.timeoutMs, 2500);
     assert.equal(c.maxRetries, 0);
   });
@@ -73,10 +78,31 @@ describe("loadConnectionConfig", () => {
       ["https://om.example.com:443", "https://om.example.com/api/public/v1.0"],
       ["https://gw.example.com/opsmanager", "https://gw.example.com/opsmanager/api/public/v1.0"],
       ["https://gw.example.com/opsmanager/api/public/v1.0//", "https://gw.example.com/opsmanager/api/public/v1.0"],
-      ["http://10.0.0.5:8080", "http://10.0.0.5:8080/api/public/v1.0"],
+      ["http://localhost:8080", "http://localhost:8080/api/public/v1.0"],
+      ["http://127.0.0.1:8080/", "http://127.0.0.1:8080/api/public/v1.0"],
+      ["http://[::1]:8080", "http://[::1]:8080/api/public/v1.0"],
     ];
     for (const [input, expected] of table) {
       it(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(load({ ...minimal, "opsmanager:baseUrl": input }).apiBase, expected));
+    }
+  });
+
+  describe("issue 15: http:// is refused for a host other than this machine unless opsmanager:allowHttp", () => {
+    for (const url of ["http://10.0.0.5:8080", "http://om.example.com", "http://localhost.example.com", "http://127.0.0.1.nip.io"]) {
+      it(`refuses ${url}`, () => {
+        const err = configError(() => load({ ...minimal, "opsmanager:baseUrl": url }));
+        assert.equal(err.code, errorCodes.CONFIG_INVALID);
+        assert.deepEqual(err.settings, ["opsmanager:baseUrl"]);
+        assert.match(err.message, /in clear/);
+        assert.match(err.message, /opsmanager:allowHttp/);
+      });
+    }
+    for (const flag of ["true", "1", "TRUE"]) {
+      it(`accepts it with allowHttp ${flag}`, () => {
+        const c = load({ ...minimal, "opsmanager:baseUrl": "http://10.0.0.5:8080", "opsmanager:allowHttp": flag });
+        assert.equal(c.apiBase, "http://10.0.0.5:8080/api/public/v1.0");
+        assert.equal(c.allowHttp, true);
+      });
     }
   });
 
@@ -107,6 +133,7 @@ describe("loadConnectionConfig", () => {
       ["baseUrl garbage", "opsmanager:baseUrl", "::::", /absolute URL/],
       ["publicKey with a space", "opsmanager:publicKey", "pub key", /one word/],
       ["insecureSkipVerify yes-ish", "opsmanager:insecureSkipVerify", "yes", /true or false/],
+      ["allowHttp yes-ish", "opsmanager:allowHttp", "on", /true or false/],
       ["timeoutSeconds word", "opsmanager:timeoutSeconds", "thirty", /number of seconds/],
       ["timeoutSeconds zero", "opsmanager:timeoutSeconds", "0", /more than 0/],
       ["timeoutSeconds negative", "opsmanager:timeoutSeconds", "-5", /number of seconds/],

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
-import { isFingerprint, sameSecret } from "../../provider/fingerprint";
+import { isFingerprint, sameSecret, withFingerprintKey } from "../../provider/fingerprint";
 import type { AnyIntegration } from "../../provider/integrations/registry";
 import { definitions } from "../../provider/integrations/registry";
 import { read } from "../../provider/read";
@@ -46,13 +46,15 @@ describe("conformance: every registered integration type", () => {
 
   for (const def of definitions) {
     it(`${def.type}: create, read, diff, update, refresh after rotation, delete twice`, async () => {
-      const inputs = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
+      // As check leaves them: with the resource's fingerprint key.
+      const inputs = withFingerprintKey({}, { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example });
 
       const created = await create(session, inputs);
       assert.equal(created.id, `${DEFAULT_GROUP_ID}/${def.type}`);
       assert.match(String(created.outs?.integrationId), /^[0-9a-f]{24}$/);
       for (const name of def.secretFields) {
-        if (name in def.example) assert.ok(isFingerprint(created.outs?.[name]), `outputs hold a fingerprint of ${name}, never the secret`);
+        if (name in def.example) assert.ok(isFingerprint(created.outs?.fingerprints?.[name]), `outputs hold a fingerprint of ${name}, never the secret`);
+        assert.ok(!(name in (created.outs ?? {})), `no output named ${name} (it would be encrypted for nothing)`);
       }
       const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
       for (const [name, value] of Object.entries(def.example)) {
@@ -65,7 +67,7 @@ describe("conformance: every registered integration type", () => {
       assert.equal(diff(refreshed.props ?? {}, inputs).changes, false, "diff after create is a no-op");
 
       const change = changed(def);
-      const news = { groupId: DEFAULT_GROUP_ID, type: def.type, ...change.fields };
+      const news = withFingerprintKey(inputs, { groupId: DEFAULT_GROUP_ID, type: def.type, ...change.fields });
       assert.equal(diff(refreshed.props ?? {}, news).changes, true, `a new ${change.field} is a change`);
       let updated!: Awaited<ReturnType<typeof update>>;
       assert.equal(await requestsDuring(async () => (updated = await update(session, refreshed.props ?? {}, news))), 1, "update costs one request");
@@ -80,10 +82,11 @@ describe("conformance: every registered integration type", () => {
       const afterRotation = await read(session, created.id, updated.outs ?? {});
       assert.ok(!String(JSON.stringify(afterRotation)).includes("rotated-outside-code-9876"), "state never learns the server's secret");
       if (visible.length > 0) {
-        assert.notEqual(afterRotation.props?.[secret], news[secret as keyof typeof news], "the rotated secret shows as drift");
+        assert.notEqual(afterRotation.props?.fingerprints?.[secret], news[secret], "the rotated secret shows as drift");
         assert.equal(diff(afterRotation.props ?? {}, news).changes, true, "so the next up restores it");
       } else {
-        assert.ok(sameSecret(afterRotation.props?.[secret], news[secret as keyof typeof news]), "a write-only secret keeps what state holds");
+        const where = { where: `${DEFAULT_GROUP_ID}/${def.type}/${secret}`, resourceKey: String(news.fingerprintKey) };
+        assert.ok(sameSecret(afterRotation.props?.fingerprints?.[secret], news[secret], where), "a write-only secret keeps what state holds");
         assert.equal(diff(afterRotation.props ?? {}, { ...news, secretVersion: 2 }).changes, true, "secretVersion forces a re-send");
       }
 

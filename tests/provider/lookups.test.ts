@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
+import { errorCodes, OpsManagerError } from "../../provider/errors";
 import { getIntegration, listIntegrations } from "../../provider/lookups";
 import { useEmulator } from "../helpers/emulator";
 
@@ -28,6 +29,21 @@ describe("lookups: getIntegration and listIntegrations", () => {
     assert.equal(slack?.values.apiToken, "******7777");
     assert.equal(slack?.values.teamName, "ops");
     assert.ok(!JSON.stringify(all).includes("xoxb-lookup-secret"), "no secret in any view");
+  });
+
+  it("issue 15: refuses a group id or type that is not one, before any request ('..', slashes)", async () => {
+    await emu.control.clearRequests();
+    const bad = [
+      () => getIntegration({ groupId: "..", type: "SLACK" }),
+      () => getIntegration({ groupId: `${DEFAULT_GROUP_ID}/../x`, type: "SLACK" }),
+      () => getIntegration({ groupId: DEFAULT_GROUP_ID, type: "../../users" as "SLACK" }),
+      () => getIntegration({ groupId: DEFAULT_GROUP_ID, type: "SLACK/.." as "SLACK" }),
+      () => listIntegrations({ groupId: "../../admin" }),
+    ];
+    for (const call of bad) {
+      await assert.rejects(call(), (e: unknown) => e instanceof OpsManagerError && e.code === errorCodes.INVALID_ARGUMENT);
+    }
+    assert.deepEqual(await emu.control.requests(), []);
   });
 
   it("answers undefined for a type the project does not have", async () => {

@@ -2,13 +2,15 @@ import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
-import { sameSecret } from "../../provider/fingerprint";
+import { sameSecret, withFingerprintKey } from "../../provider/fingerprint";
 import { read } from "../../provider/read";
 import { update } from "../../provider/update";
 import { useEmulator } from "../helpers/emulator";
 import { sessionFor } from "../helpers/session";
 
+/** As check leaves them: with the resource's fingerprint key. */
 const inputs = {
+  fingerprintKey: String(withFingerprintKey({}, {}).fingerprintKey),
   groupId: DEFAULT_GROUP_ID,
   type: "PROMETHEUS",
   username: "prom",
@@ -44,7 +46,7 @@ describe("PROMETHEUS", () => {
     const shown = await session.client.getIntegration(DEFAULT_GROUP_ID, "PROMETHEUS");
     assert.equal(shown?.password, undefined, "the server does not return the password");
     const refreshed = await read(session, created.id, created.outs ?? {});
-    assert.ok(sameSecret(refreshed.props?.password, inputs.password), "state keeps (the fingerprint of) the password");
+    assert.ok(sameSecret(refreshed.props?.fingerprints?.password, inputs.password, { where: `${DEFAULT_GROUP_ID}/PROMETHEUS/password`, resourceKey: inputs.fingerprintKey }), "state keeps (the fingerprint of) the password");
     await emu.control.change(DEFAULT_GROUP_ID, "PROMETHEUS", { password: "changed-by-hand-0000" });
     const bumped = { ...inputs, secretVersion: "2026-11-29" };
     assert.equal(diff(refreshed.props ?? {}, bumped).changes, true);

@@ -39,6 +39,7 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
   const results: CaseResult[] = [];
   const def = findIntegration("WEBHOOK") as AnyIntegration;
   const inputs = {
+    fingerprintKey: "fault-matrix-fingerprint-key-0001", // as check adds it
     groupId: DEFAULT_GROUP_ID,
     type: "WEBHOOK",
     url: "https://hooks.example.com/fault/0001",
@@ -94,7 +95,7 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
           const judge = async (stored: Record<string, unknown> | undefined, compareId: boolean) => {
             const raw = await emu.control.raw(DEFAULT_GROUP_ID);
             const server = raw.find((r: StoredIntegration) => r.type === "WEBHOOK");
-            const problems = stateVersusServer(def, stored, server, { compareId });
+            const problems = stateVersusServer(def, stored, server, { compareId, fingerprintKey: inputs.fingerprintKey });
             const others = raw.filter((r) => r.type !== "WEBHOOK");
             if (JSON.stringify(others) !== JSON.stringify([bystander]))
               problems.push(`another integration of the project changed: ${JSON.stringify(others)}`);

@@ -11,6 +11,8 @@ export function testConfig(serverRoot: string, overrides: Partial<ConnectionConf
     publicKey: PUBLIC_KEY,
     privateKey: CANARY_PRIVATE_KEY,
     insecureSkipVerify: false,
+    allowHttp: false,
+    allowDigestWithoutQop: false,
     timeoutMs: 2_000,
     maxRetries: 3,
     maxRetryTimeMs: 10_000,

@@ -9,9 +9,12 @@ export type { IntegrationView };
 const program: SessionHolder = { readConfig: (key) => pulumi.runtime.getConfig(key) };
 const programSession = () => sessionOf(program);
 
-/** Reads one integration of a project; undefined when the project has none of that type. */
+/**
+ * Reads one integration of a project; undefined when the project has none of that type. Lookups of one project
+ * made at the same time share one list request, like refresh's reads.
+ */
 export async function getIntegration(args: { groupId: string; type: IntegrationType }): Promise<IntegrationView | undefined> {
-  const entry = await programSession().client.getIntegration(args.groupId, args.type);
+  const entry = await programSession().client.readIntegration(args.groupId, args.type);
   return entry && toView(args.groupId, entry);
 }
 

@@ -8,7 +8,7 @@ const group = (i: number) => `5f0000000000000000${i.toString(16).padStart(6, "0"
 function clonedBytes(run: () => void): number {
   const original = globalThis.structuredClone;
   let bytes = 0;
-  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => {
+  globalThis.structuredClone = ((value: unknown, options?: Parameters<typeof structuredClone>[1]) => {
     bytes += JSON.stringify(value)?.length ?? 0;
     return original(value, options);
   }) as typeof structuredClone;

@@ -27,11 +27,10 @@ export interface ClientOptions {
 }
 
 /**
- * Reads of one project arriving within 10 ms of each other share a request, for at most 100 ms after the first.
- * Measured through the engine (bench/README.md, "Refresh per project"): a refresh's parallel reads reach the
- * provider a few milliseconds apart, more under load; the cost is at most this much latency per read.
+ * Reads are collected until none arrived for 50 ms, for at most 2 s after a batch's first read (see ProjectReads
+ * for the measurements behind these figures); the cost is up to that much latency per read.
  */
-export const READ_WINDOW: ReadWindow = { idleMs: 10, maxWaitMs: 100 };
+export const READ_WINDOW: ReadWindow = { idleMs: 50, maxWaitMs: 2000 };
 
 /** The client, plus `close()` to release its keep-alive sockets (optional: idle sockets do not keep Node alive). */
 export interface OpsManagerHttpClient extends OpsManagerClient {

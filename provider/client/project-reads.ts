@@ -2,7 +2,7 @@ import type { GroupListing } from "./types";
 
 /** How long reads of one project are collected before their shared list request is sent. */
 export interface ReadWindow {
-  /** The request goes out once no further read of the project arrived for this long. */
+  /** The request goes out once no further read (of any project) arrived for this long... */
   readonly idleMs: number;
   /** ... and at the latest this long after the first read of the batch. */
   readonly maxWaitMs: number;
@@ -14,8 +14,6 @@ interface Batch {
   readonly reject: (error: unknown) => void;
   readonly firstAt: number;
   timer?: ReturnType<typeof setTimeout>;
-  /** The window closed; the batch waits for this process's writes to the project, then sends. */
-  closing: boolean;
 }
 
 interface Writes {
@@ -36,12 +34,18 @@ interface Writes {
  *   process's own last write there (writes go through {@link ProjectReads.write}).
  * - The answer, or the error (a failed or malformed page included), goes to every read of the batch.
  *
- * The engine sends a refresh's reads as concurrent gRPC calls, but they reach this code spread over a few
- * milliseconds (each is unmarshalled first), hence a short collection window rather than one event-loop turn.
+ * How long to collect, measured through the engine: a refresh at `--parallel` ≥ N sends every read at once, but
+ * they reach this code in random project order spread over a second or more (110 reads in 1.4 s on 2 loaded
+ * cores, gaps up to 0.5 s), so a per-project window of a few milliseconds splits every project several times.
+ * Hence one process-wide signal: a batch stays open while reads of any project keep arriving, and goes out once
+ * they pause for `idleMs` (or `maxWaitMs` after its first read). At the default `--parallel` (8 on 2 cores) reads
+ * come in rounds of at most 8 and each round costs one `idleMs` of waiting.
  */
 export class ProjectReads {
   private readonly open = new Map<string, Batch>();
   private readonly writes = new Map<string, Writes>();
+  /** When the last read of any project arrived: while reads keep coming, the engine is still sending them. */
+  private lastArrival = 0;
 
   constructor(
     private readonly list: (groupId: string) => Promise<GroupListing>,
@@ -51,15 +55,16 @@ export class ProjectReads {
 
   /** Everything the project holds, from a list request sent after this call. */
   read(groupId: string): Promise<GroupListing> {
+    this.lastArrival = this.now();
     let batch = this.open.get(groupId);
     if (!batch) {
       let resolve!: (listing: GroupListing) => void;
       let reject!: (error: unknown) => void;
       const promise = new Promise<GroupListing>((res, rej) => ((resolve = res), (reject = rej)));
-      batch = { promise, resolve, reject, firstAt: this.now(), closing: false };
+      batch = { promise, resolve, reject, firstAt: this.now() };
       this.open.set(groupId, batch);
     }
-    if (!batch.closing) this.schedule(groupId, batch);
+    if (batch.timer === undefined) this.schedule(groupId, batch);
     return batch.promise;
   }
 
@@ -84,14 +89,22 @@ export class ProjectReads {
     }
   }
 
+  /**
+   * Sends the batch once reads stopped arriving for idleMs, or maxWaitMs after its first read. The check is
+   * repeated after pending I/O was handled (setImmediate), so a process that was busy or descheduled for a while
+   * first takes in the reads that arrived meanwhile instead of sending at once because its timer is late.
+   */
   private schedule(groupId: string, batch: Batch): void {
-    if (batch.timer !== undefined) clearTimeout(batch.timer);
-    const wait = Math.min(this.window.idleMs, batch.firstAt + this.window.maxWaitMs - this.now());
-    batch.timer = setTimeout(() => void this.send(groupId, batch), Math.max(0, wait));
+    const due = () => Math.min(this.lastArrival + this.window.idleMs, batch.firstAt + this.window.maxWaitMs) - this.now();
+    const check = () => {
+      const wait = due();
+      if (wait > 0) batch.timer = setTimeout(check, wait);
+      else setImmediate(() => (due() > 0 ? check() : void this.send(groupId, batch)));
+    };
+    batch.timer = setTimeout(check, Math.max(0, due()));
   }
 
   private async send(groupId: string, batch: Batch): Promise<void> {
-    batch.closing = true;
     for (let w = this.writes.get(groupId); w; w = this.writes.get(groupId)) await w.idle;
     // From here on the request is under way: later reads start the next batch.
     this.open.delete(groupId);

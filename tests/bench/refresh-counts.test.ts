@@ -42,8 +42,6 @@ describe("refresh requests per project through the Pulumi CLI (issue 13)", funct
     return { requests: log.length, challenges: log.filter((r) => r.challenged).length, log };
   }
 
-  after(async () => fixture.project.destroy());
-
   for (const groups of [1, 10]) {
     const n = TYPES * groups;
     it(`pulumi refresh of ${n} integrations in ${groups} project(s) sends ${groups} list request(s) + 1 challenge`, async () => {

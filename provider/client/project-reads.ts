@@ -1,10 +1,10 @@
 import type { GroupListing } from "./types";
 
-/** How long reads of one project are collected before their shared list request is sent. */
+/** How long reads are collected before their shared list requests are sent. */
 export interface ReadWindow {
-  /** The request goes out once no further read (of any project) arrived for this long... */
+  /** The requests go out once no further read (of any project) arrived for this long... */
   readonly idleMs: number;
-  /** ... and at the latest this long after the first read of the batch. */
+  /** ... and at the latest this long after the first read of the window. */
   readonly maxWaitMs: number;
 }
 
@@ -12,8 +12,6 @@ interface Batch {
   readonly promise: Promise<GroupListing>;
   readonly resolve: (listing: GroupListing) => void;
   readonly reject: (error: unknown) => void;
-  readonly firstAt: number;
-  timer?: ReturnType<typeof setTimeout>;
 }
 
 interface Writes {
@@ -34,37 +32,43 @@ interface Writes {
  *   process's own last write there (writes go through {@link ProjectReads.write}).
  * - The answer, or the error (a failed or malformed page included), goes to every read of the batch.
  *
- * How long to collect, measured through the engine: a refresh at `--parallel` ≥ N sends every read at once, but
- * they reach this code in random project order spread over a second or more (110 reads in 1.4 s on 2 loaded
- * cores, gaps up to 0.5 s), so a per-project window of a few milliseconds splits every project several times.
- * Hence one process-wide signal: a batch stays open while reads of any project keep arriving, and goes out once
- * they pause for `idleMs` (or `maxWaitMs` after its first read). At the default `--parallel` (8 on 2 cores) reads
- * come in rounds of at most 8 and each round costs one `idleMs` of waiting.
+ * When to send, measured through the engine (bench/README.md): at `--parallel` ≥ N a refresh sends every read at
+ * once, but they reach this code in random project order spread over a second or more (110 reads in 0.8–1.4 s on
+ * 2 loaded cores), so a per-project window of a few milliseconds split each project several times. At the default
+ * `--parallel` (8 on 2 cores) at most 8 reads are out; when they are answered the next ones trickle in one by one,
+ * between the engine's checkpoint writes, and per-project windows that closed at different times kept the trickle
+ * going. So there is one window for the whole process: it opens with the first read, stays open while reads of any
+ * project keep arriving, and when they pause for `idleMs` (or `maxWaitMs` after it opened) every project's batch
+ * is sent at once. Holding every read it has, the engine then has nothing more to send, so the pause comes.
  */
 export class ProjectReads {
-  private readonly open = new Map<string, Batch>();
+  private open = new Map<string, Batch>();
   private readonly writes = new Map<string, Writes>();
-  /** When the last read of any project arrived: while reads keep coming, the engine is still sending them. */
-  private lastArrival = 0;
+  /** When the open window began and when its last read arrived; undefined while no window is open. */
+  private window?: { readonly openedAt: number; lastArrival: number };
 
   constructor(
     private readonly list: (groupId: string) => Promise<GroupListing>,
-    private readonly window: ReadWindow,
+    private readonly timing: ReadWindow,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Everything the project holds, from a list request sent after this call. */
   read(groupId: string): Promise<GroupListing> {
-    this.lastArrival = this.now();
+    const now = this.now();
+    if (this.window) this.window.lastArrival = now;
+    else {
+      this.window = { openedAt: now, lastArrival: now };
+      this.schedule();
+    }
     let batch = this.open.get(groupId);
     if (!batch) {
       let resolve!: (listing: GroupListing) => void;
       let reject!: (error: unknown) => void;
       const promise = new Promise<GroupListing>((res, rej) => ((resolve = res), (reject = rej)));
-      batch = { promise, resolve, reject, firstAt: this.now() };
+      batch = { promise, resolve, reject };
       this.open.set(groupId, batch);
     }
-    if (batch.timer === undefined) this.schedule(groupId, batch);
     return batch.promise;
   }
 
@@ -90,24 +94,33 @@ export class ProjectReads {
   }
 
   /**
-   * Sends the batch once reads stopped arriving for idleMs, or maxWaitMs after its first read. The check is
-   * repeated after pending I/O was handled (setImmediate), so a process that was busy or descheduled for a while
-   * first takes in the reads that arrived meanwhile instead of sending at once because its timer is late.
+   * Closes the window when it is due. The check is repeated after pending I/O was handled (setImmediate), so a
+   * process that was busy or descheduled first takes in the reads that arrived meanwhile instead of closing at
+   * once because its timer fired late.
    */
-  private schedule(groupId: string, batch: Batch): void {
-    const due = () => Math.min(this.lastArrival + this.window.idleMs, batch.firstAt + this.window.maxWaitMs) - this.now();
-    const check = () => {
-      const wait = due();
-      if (wait > 0) batch.timer = setTimeout(check, wait);
-      else setImmediate(() => (due() > 0 ? check() : void this.send(groupId, batch)));
+  private schedule(): void {
+    const due = () => {
+      const w = this.window!;
+      return Math.min(w.lastArrival + this.timing.idleMs, w.openedAt + this.timing.maxWaitMs) - this.now();
     };
-    batch.timer = setTimeout(check, Math.max(0, due()));
+    const check = (): void => {
+      const wait = due();
+      if (wait > 0) setTimeout(check, wait);
+      else setImmediate(() => (due() > 0 ? check() : this.flush()));
+    };
+    setTimeout(check, Math.max(0, due()));
+  }
+
+  /** Sends every open batch; later reads open the next window. */
+  private flush(): void {
+    const batches = this.open;
+    this.open = new Map();
+    this.window = undefined;
+    for (const [groupId, batch] of batches) void this.send(groupId, batch);
   }
 
   private async send(groupId: string, batch: Batch): Promise<void> {
     for (let w = this.writes.get(groupId); w; w = this.writes.get(groupId)) await w.idle;
-    // From here on the request is under way: later reads start the next batch.
-    this.open.delete(groupId);
     try {
       batch.resolve(await this.list(groupId));
     } catch (error) {

@@ -46,6 +46,19 @@ describe("ProjectReads: single-flight reads per project (issue 13)", () => {
     assert.ok(sent.length >= 2, "the cap closed the first batch while reads still came");
   });
 
+  it("reads of other projects arriving keep every batch open: the engine is still sending a refresh's reads", async () => {
+    const { list, sent } = fakeList();
+    const reads = new ProjectReads(list, { idleMs: 100, maxWaitMs: 2000 });
+    const pending: Promise<GroupListing>[] = [reads.read(A)];
+    for (let i = 0; i < 12; i++) {
+      await sleep(15); // B's reads come every 15 ms for ~180 ms: A alone would have gone out after 100 ms
+      pending.push(reads.read(B));
+    }
+    pending.push(reads.read(A));
+    await Promise.all(pending);
+    assert.deepEqual(sent.map((s) => s.groupId).sort(), [A, B]);
+  });
+
   it("a read asked while a request is in flight waits for the next request instead of reusing that answer", async () => {
     const { list, sent } = fakeList(40);
     const reads = new ProjectReads(list, window);

@@ -12,12 +12,16 @@ export interface BenchOptions {
   readonly ops: number;
   /** State-size sizes. Env `BENCH_STATE_SIZES`. */
   readonly stateSizes: readonly number[];
-  /** Sections to run (`requests,state,scaling`); others keep their previous results out. Env `BENCH_ONLY`. */
+  /** Projects G of the refresh-per-project section (11 integrations each). Env `BENCH_REFRESH_GROUPS`. */
+  readonly refreshGroups: readonly number[];
+  /** The load section: integrations, projects, rate limit (requests/s). Env `BENCH_LOAD`, e.g. `300,40,20`. */
+  readonly load: { readonly n: number; readonly groups: number; readonly rate: number };
+  /** Sections to run (`requests,refresh,load,state,scaling`); others are left out. Env `BENCH_ONLY`. */
   readonly sections: ReadonlySet<Section>;
 }
 
-export type Section = "requests" | "state" | "scaling";
-const SECTIONS: readonly Section[] = ["requests", "state", "scaling"];
+export type Section = "requests" | "refresh" | "load" | "state" | "scaling";
+const SECTIONS: readonly Section[] = ["requests", "refresh", "load", "state", "scaling"];
 
 function numbers(name: string, text: string | undefined, fallback: readonly number[]): number[] {
   if (text === undefined || text.trim() === "") return [...fallback];
@@ -39,7 +43,10 @@ export function benchOptions(env: NodeJS.ProcessEnv): BenchOptions {
   const unknown = only.filter((s) => !SECTIONS.includes(s as Section));
   if (unknown.length > 0)
     throw new Error(`BENCH_ONLY: unknown section(s) ${unknown.join(", ")}; known: ${SECTIONS.join(", ")}`);
+  const [loadN, loadGroups, loadRate] = numbers("BENCH_LOAD", env.BENCH_LOAD, [300, 40, 20]);
   return {
+    refreshGroups: numbers("BENCH_REFRESH_GROUPS", env.BENCH_REFRESH_GROUPS, [1, 10, 40]).filter((n) => n > 0),
+    load: { n: loadN ?? 300, groups: Math.max(1, loadGroups ?? 40), rate: loadRate ?? 20 },
     sizes: numbers("BENCH_SIZES", env.BENCH_SIZES, [10, 50, 100]).filter((n) => n > 0),
     runs: Math.max(1, runs ?? 2),
     parallel: numbers("BENCH_PARALLEL", env.BENCH_PARALLEL, [0, 32]),

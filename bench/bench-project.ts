@@ -110,6 +110,11 @@ export class BenchProject {
     return this.ws.ok(this.dir, [...args, "--stack", "bench"]);
   }
 
+  /** `pulumi <args> --stack bench` without throwing: for runs that may fail (the load section). */
+  attempt(args: readonly string[]): Promise<CliResult> {
+    return this.ws.run(this.dir, [...args, "--stack", "bench"]);
+  }
+
   /** Runs and times `pulumi <args>` (wall time of the whole CLI process). */
   async timed(args: readonly string[]): Promise<TimedRun> {
     const began = performance.now();

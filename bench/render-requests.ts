@@ -3,6 +3,7 @@ import { markdownTable } from "./markdown-table";
 import type { BenchResults } from "./results";
 import type { Command, CommandSample } from "./run-command";
 import { ratio } from "./stats";
+import { benchGroupIds } from "./workload";
 
 const perOp = (c: RequestCount) => (c.requests / c.ops).toFixed(2);
 const afterFirst = (c: RequestCount) => ((c.requests - c.challenges) / c.ops).toFixed(2);
@@ -18,23 +19,26 @@ function verdict(c: RequestCount): string {
 function engineRows(samples: readonly CommandSample[]): Array<Array<string | number>> {
   const rows: Array<Array<string | number>> = [];
   const ours = samples.filter((s) => s.kind === "integration");
-  const describe: Array<[Command, (n: number) => string, (s: CommandSample) => boolean, number]> = [
+  // A refresh costs one request per project since issue 13 (the workload holds 4 integrations per project).
+  const perProject = (n: number) => benchGroupIds(n).length / n;
+  const describe: Array<[Command, (n: number) => string, (s: CommandSample) => boolean, number | ((n: number) => number)]> = [
     ["preview", (n) => `\`pulumi preview\` of ${n} creates (empty stack)`, (s) => (s.changes.create ?? 0) > 0, 0],
     ["up", (n) => `\`pulumi up\` creating ${n}`, () => true, 1],
     ["preview", (n) => `\`pulumi preview\` of ${n} unchanged, no refresh`, (s) => (s.changes.create ?? 0) === 0, 0],
-    ["refresh", (n) => `\`pulumi refresh\` of ${n}`, () => true, 1],
+    ["refresh", (n) => `\`pulumi refresh\` of ${n} (${benchGroupIds(n).length} projects)`, () => true, perProject],
     ["destroy", (n) => `\`pulumi destroy\` of ${n}`, () => true, 1],
   ];
-  for (const [command, describeRow, match, want] of describe) {
+  for (const [command, describeRow, match, goal] of describe) {
     const candidates = ours.filter((s) => s.command === command && match(s));
     if (candidates.length === 0) continue;
     const n = Math.max(...candidates.map((s) => s.n));
     const found = candidates.filter((s) => s.n === n);
     const label = describeRow(n);
+    const want = typeof goal === "number" ? goal : goal(n);
     const requests = [...new Set(found.map((s) => s.requests))].sort((a, b) => a - b);
     const challenges = Math.max(...found.map((s) => s.challenges));
     const worst = requests.at(-1)!;
-    const ok = (worst - challenges) / n === want && challenges <= 1;
+    const ok = (worst - challenges) / n <= want && challenges <= 1;
     rows.push([
       label,
       `${n} × ${found.length} runs`,
@@ -45,7 +49,7 @@ function engineRows(samples: readonly CommandSample[]): Array<Array<string | num
       "",
       "",
       "",
-      `${want}${challenges ? " + 1 challenge" : ""}: ${ok ? "**met**" : "**missed**"}`,
+      `${typeof goal === "number" ? want : "1 per project"}${challenges ? " + 1 challenge" : ""}: ${ok ? "**met**" : "**missed**"}`,
     ]);
   }
   return rows;

@@ -1,5 +1,6 @@
 import type { BenchResults } from "./results";
 import { renderProcess } from "./render-process";
+import { renderRefresh } from "./render-refresh";
 import { renderRequests } from "./render-requests";
 import { renderScaling } from "./render-scaling";
 import { renderState } from "./render-state";
@@ -15,6 +16,8 @@ export function renderResults(results: BenchResults): string {
     `BENCH_LATENCY_MS=${o.latencyMs}`,
     `BENCH_OPS=${o.ops}`,
     `BENCH_STATE_SIZES=${o.stateSizes.join(",")}`,
+    ...(o.refreshGroups ? [`BENCH_REFRESH_GROUPS=${o.refreshGroups.join(",")}`] : []),
+    ...(o.load ? [`BENCH_LOAD=${o.load.n},${o.load.groups},${o.load.rate}`] : []),
   ].join(" ");
   const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(" / ");
   return [
@@ -30,6 +33,8 @@ export function renderResults(results: BenchResults): string {
     ...(results.failures ?? []).map((f) => `- **Left out** (failed cycle): ${f}`),
     "",
     results.requests || results.state || results.scaling ? renderRequests(results) : "",
+    "",
+    results.refresh || results.load ? renderRefresh(results) : "",
     "",
     results.state ? renderState(results) : "",
     "",

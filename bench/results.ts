@@ -1,4 +1,6 @@
 import type { RequestCountRow } from "./count-requests";
+import type { LoadRun } from "./measure-load";
+import type { RefreshRow } from "./measure-refresh";
 import type { StateRun } from "./measure-state";
 import type { CommandSample } from "./run-command";
 
@@ -13,6 +15,8 @@ export interface BenchResults {
     readonly latencyMs: number;
     readonly ops: number;
     readonly stateSizes: readonly number[];
+    readonly refreshGroups?: readonly number[];
+    readonly load?: { readonly n: number; readonly groups: number; readonly rate: number };
   };
   readonly machine: {
     readonly cpus: number;
@@ -24,6 +28,10 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly requests?: RequestCountRow[];
+  /** Refresh per project (issue 13). */
+  readonly refresh?: RefreshRow[];
+  /** 429 share under the load suite's rate limit (issue 13). */
+  readonly load?: LoadRun;
   readonly state?: StateRun;
   readonly scaling?: CommandSample[];
   /** Scaling cycles that failed and were left out of the medians, with the reason. */

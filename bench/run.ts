@@ -15,11 +15,13 @@ import { toolsBin } from "../tests/engine/support/pulumi";
 import { benchOptions } from "./bench-options";
 import { BenchProject, defaultParallel, type ProgramKind } from "./bench-project";
 import { countRequests } from "./count-requests";
+import { measureLoad } from "./measure-load";
+import { measureRefresh } from "./measure-refresh";
 import { measureScaling } from "./measure-scaling";
 import { measureState } from "./measure-state";
 import { privateInstall } from "./private-install";
 import type { BenchResults } from "./results";
-import { benchGroupIds } from "./workload";
+import { benchGroupId, benchGroupIds } from "./workload";
 import { writeOutputs } from "./write-outputs";
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -29,10 +31,11 @@ async function main(): Promise<void> {
   const began = Date.now();
   const loadBefore = os.loadavg();
   const largest = Math.max(options.ops, ...options.sizes, ...options.stateSizes);
+  const projectCount = Math.max(benchGroupIds(largest).length, options.load.groups, ...options.refreshGroups);
   const emulator = await startEmulator({
     port: 0,
-    groups: benchGroupIds(largest),
-    maxLoggedRequests: 4 * largest + 100,
+    groups: Array.from({ length: projectCount }, (_, i) => benchGroupId(i)),
+    maxLoggedRequests: Math.max(4 * largest + 100, 20 * options.load.n, 11 * 4 * Math.max(...options.refreshGroups, 0)),
   });
   const control = new ControlClient(emulator.controlUrl);
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-probe-"));
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
         options.ops,
       );
     }
-    const needEngine = options.sections.has("state") || options.sections.has("scaling");
+    const needEngine = ["refresh", "load", "state", "scaling"].some((s) => options.sections.has(s as never));
     if (needEngine) {
       log("creating the integration and no-op stacks");
       for (const kind of ["integration", "noop"] as const) {
@@ -57,6 +60,18 @@ async function main(): Promise<void> {
     }
     const both = projects as Record<ProgramKind, BenchProject>;
     const parallelDefault = needEngine ? await defaultParallel(both.integration) : 4 * os.cpus().length;
+    let refresh: BenchResults["refresh"];
+    if (options.sections.has("refresh")) {
+      await control.settings({ latencyMs: 0 });
+      // Pulumi's default --parallel, and one that lets every read of the largest stack be in flight at once.
+      const all = 11 * Math.max(...options.refreshGroups);
+      refresh = await measureRefresh(both.integration, control, options.refreshGroups, [parallelDefault, all], log);
+    }
+    let load: BenchResults["load"];
+    if (options.sections.has("load")) {
+      await control.settings({ latencyMs: 0 });
+      load = await measureLoad(both.integration, control, { ...options.load, parallel: parallelDefault }, log);
+    }
     let state: BenchResults["state"];
     if (options.sections.has("state")) {
       await control.settings({ latencyMs: 0 });
@@ -86,6 +101,8 @@ async function main(): Promise<void> {
         latencyMs: options.latencyMs,
         ops: options.ops,
         stateSizes: options.stateSizes,
+        refreshGroups: options.refreshGroups,
+        load: options.load,
       },
       machine: {
         cpus: os.cpus().length,
@@ -97,6 +114,8 @@ async function main(): Promise<void> {
       startedAt: new Date(began).toISOString(),
       durationMs: Date.now() - began,
       ...(requests ? { requests } : {}),
+      ...(refresh ? { refresh } : {}),
+      ...(load ? { load } : {}),
       ...(state ? { state } : {}),
       ...(scaling ? { scaling } : {}),
       ...(failures.length > 0 ? { failures } : {}),

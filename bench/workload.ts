@@ -1,4 +1,4 @@
-import { findIntegration, type IntegrationType } from "../provider/integrations/registry";
+import { definitions, findIntegration, type IntegrationType } from "../provider/integrations/registry";
 
 /** Types the benchmark cycles through inside each project: small, common, one to three fields each. */
 export const BENCH_TYPES: readonly IntegrationType[] = ["PAGER_DUTY", "SLACK", "WEBHOOK", "DATADOG"];
@@ -38,4 +38,23 @@ export function benchIntegrations(n: number, variant = 0): BenchIntegration[] {
     }
     return { name: `i${String(i).padStart(4, "0")}-${type.toLowerCase()}`, args, secretFields: def.secretFields };
   });
+}
+
+/**
+ * Every registered type (11) in each of `groups` projects: the refresh-per-project workload, N = 11 × G, and
+ * with `limit` the load suite's layout (fewer than 11 per project, types rotating).
+ */
+export function projectIntegrations(groups: number, limit = groups * definitions.length): BenchIntegration[] {
+  const items: BenchIntegration[] = [];
+  for (let k = 0; k < definitions.length && items.length < limit; k++) {
+    for (let g = 0; g < groups && items.length < limit; g++) {
+      const def = definitions[(g + k) % definitions.length]!;
+      items.push({
+        name: `p${String(g).padStart(3, "0")}-${def.type.toLowerCase()}`,
+        args: { groupId: benchGroupId(g), type: def.type, ...def.example },
+        secretFields: def.secretFields,
+      });
+    }
+  }
+  return items;
 }

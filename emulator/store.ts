@@ -27,14 +27,21 @@ export type StoreSnapshot = z.infer<typeof storeSnapshotSchema>;
 /**
  * The in-memory store: groups, their integrations (at most one per type, in creation order) and API keys.
  * It knows nothing about HTTP or validation; every mutation calls `onChange` so persistence can follow.
+ *
+ * Writes cost O(1) plus what `onChange` does: the state is copied only when someone reads it (`snapshot`), never per
+ * write (a deep copy of the whole store on every write made 300 writes take 408 ms instead of 3 ms: issue 13).
  */
 export class Store {
   private groups = new Map<string, Map<string, StoredIntegration>>();
   private keys = new Map<string, ApiKey>();
 
+  /**
+   * @param onChange called after every mutation with a view of the live state, valid only during the call (the
+   *   data file serialises it at once); omitted for an in-memory store, which then copies nothing per write.
+   */
   constructor(
     initial: StoreSnapshot,
-    private readonly onChange: (snapshot: StoreSnapshot) => void = () => {},
+    private readonly onChange?: (view: StoreSnapshot) => void,
   ) {
     this.load(initial);
   }
@@ -47,11 +54,7 @@ export class Store {
 
   /** A deep copy, safe to serialise or hand to the control plane. */
   snapshot(): StoreSnapshot {
-    return structuredClone({
-      version: 1 as const,
-      groups: [...this.groups].map(([id, m]) => ({ id, integrations: [...m.values()] })),
-      keys: [...this.keys.values()],
-    });
+    return structuredClone(this.view());
   }
 
   hasGroup(groupId: string): boolean {
@@ -123,8 +126,17 @@ export class Store {
     this.keys = new Map(copy.keys.map((k) => [k.publicKey, k]));
   }
 
+  /** The live state in snapshot shape, sharing its objects: never handed out beyond `onChange`. */
+  private view(): StoreSnapshot {
+    return {
+      version: 1 as const,
+      groups: [...this.groups].map(([id, m]) => ({ id, integrations: [...m.values()] })),
+      keys: [...this.keys.values()],
+    };
+  }
+
   private changed(): void {
-    this.onChange(this.snapshot());
+    this.onChange?.(this.view());
   }
 }
 

@@ -29,10 +29,13 @@ function validType(type: unknown): IntegrationType {
 
 const shown = (v: unknown) => (typeof v === "string" ? (v.length > 40 ? `a ${v.length}-character string` : JSON.stringify(v)) : typeof v);
 
-/** Reads one integration of a project; undefined when the project has none of that type. */
+/**
+ * Reads one integration of a project; undefined when the project has none of that type. Lookups of one project
+ * made at the same time share one list request, like refresh's reads.
+ */
 export async function getIntegration(args: { groupId: string; type: IntegrationType }): Promise<IntegrationView | undefined> {
   const groupId = validGroupId(args.groupId);
-  const entry = await programSession().client.getIntegration(groupId, validType(args.type));
+  const entry = await programSession().client.readIntegration(groupId, validType(args.type));
   return entry && toView(groupId, entry);
 }
 

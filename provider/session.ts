@@ -1,4 +1,4 @@
-import { createClient } from "./client";
+import type * as CreateClient from "./client/create-client";
 import type { OpsManagerClient } from "./client/types";
 import { loadConnectionConfig, type ConnectionConfig } from "./config";
 
@@ -22,10 +22,15 @@ export function serverUrl(session: Session): string {
   return session.config.apiBase.replace(/\/api\/public\/v1\.0$/, "");
 }
 
-/** The holder's session, opened from stack config (falling back to the environment) on first use. */
+/**
+ * The holder's session, opened from stack config (falling back to the environment) on first use. The HTTP client
+ * (axios, the proxy agent: ~80 ms to load) is required here, not imported at the top: a provider process that only
+ * answers check and diff — every preview — never loads it.
+ */
 export function sessionOf(holder: SessionHolder): Session {
   if (!holder.session) {
     const config = loadConnectionConfig(holder.readConfig ?? (() => undefined), process.env);
+    const { createClient } = require("./client/create-client") as typeof CreateClient;
     holder.session = { config, client: createClient(config) };
   }
   return holder.session;

@@ -3,7 +3,9 @@ import { createAgents } from "./create-agents";
 import { createHttp } from "./create-http";
 import { deleteIntegration } from "./delete-integration";
 import { getIntegration } from "./get-integration";
-import { listGroup, listIntegrations } from "./list-integrations";
+import { listGroup } from "./list-integrations";
+import { Pacer } from "./pacer";
+import { ProjectReads, type ReadWindow } from "./project-reads";
 import type { RequestEvent, Transport } from "./send-request";
 import type { OpsManagerClient } from "./types";
 import { writeIntegration } from "./write-integration";
@@ -20,7 +22,15 @@ export interface ClientOptions {
   readonly maxRetryTimeMs?: number;
   /** Source of jitter in [0, 1). Default Math.random. */
   readonly random?: () => number;
+  /** How long concurrent reads of a project are collected into one list request. Default {@link READ_WINDOW}. */
+  readonly readWindow?: ReadWindow;
 }
+
+/**
+ * Reads are collected until none arrived for 50 ms, for at most 2 s after a batch's first read (see ProjectReads
+ * for the measurements behind these figures); the cost is up to that much latency per read.
+ */
+export const READ_WINDOW: ReadWindow = { idleMs: 50, maxWaitMs: 2000 };
 
 /** The client, plus `close()` to release its keep-alive sockets (optional: idle sockets do not keep Node alive). */
 export interface OpsManagerHttpClient extends OpsManagerClient {
@@ -34,6 +44,8 @@ export interface OpsManagerHttpClient extends OpsManagerClient {
  */
 export function createClient(config: ConnectionConfig, options: ClientOptions = {}): OpsManagerHttpClient {
   const agents = createAgents(config);
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const now = () => Date.now();
   const t: Transport = {
     http: createHttp(config, agents),
     apiBase: config.apiBase,
@@ -47,16 +59,19 @@ export function createClient(config: ConnectionConfig, options: ClientOptions = 
       random: options.random ?? Math.random,
     },
     onRequest: options.onRequest ?? (() => {}),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    now: () => Date.now(),
+    sleep,
+    now,
+    pacer: new Pacer(now, sleep),
   };
+  const reads = new ProjectReads((groupId) => listGroup(t, groupId), options.readWindow ?? READ_WINDOW, now);
   return {
     getIntegration: (groupId, type) => getIntegration(t, groupId, type),
-    createIntegration: (groupId, type, fields) => writeIntegration(t, "POST", groupId, type, fields),
-    putIntegration: (groupId, type, fields) => writeIntegration(t, "PUT", groupId, type, fields),
-    deleteIntegration: (groupId, type) => deleteIntegration(t, groupId, type),
-    listIntegrations: (groupId) => listIntegrations(t, groupId),
-    listGroup: (groupId) => listGroup(t, groupId),
+    readIntegration: async (groupId, type) => (await reads.read(groupId)).integrations.find((e) => e.type === type),
+    createIntegration: (groupId, type, fields) => reads.write(groupId, () => writeIntegration(t, "POST", groupId, type, fields)),
+    putIntegration: (groupId, type, fields) => reads.write(groupId, () => writeIntegration(t, "PUT", groupId, type, fields)),
+    deleteIntegration: (groupId, type) => reads.write(groupId, () => deleteIntegration(t, groupId, type)),
+    listIntegrations: async (groupId) => [...(await reads.read(groupId)).integrations],
+    listGroup: (groupId) => reads.read(groupId),
     close: () => agents.destroy(),
   };
 }

@@ -34,8 +34,3 @@ export async function listGroup(t: Transport, groupId: string): Promise<GroupLis
   }
   return { integrations, unknownTypes };
 }
-
-/** Every integration of a project that this version can manage (see {@link listGroup}). */
-export async function listIntegrations(t: Transport, groupId: string): Promise<ServerIntegration[]> {
-  return [...(await listGroup(t, groupId)).integrations];
-}

@@ -2,6 +2,7 @@ import type { AxiosInstance } from "axios";
 import type { ApiError } from "../errors";
 import { redactUrl } from "../redact";
 import { classifyNetworkError } from "./classify-network-error";
+import type { Pacer } from "./pacer";
 import { parseRetryAfter } from "./parse-retry-after";
 import { retryDecision, type FailureFacts, type RetryPolicy } from "./retry-decision";
 import { toApiError, type Failure } from "./to-api-error";
@@ -48,6 +49,8 @@ export interface Transport {
   readonly onRequest: (event: RequestEvent) => void;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
+  /** The client's shared pause and pace under 429/503 + Retry-After: every attempt waits for its slot. */
+  readonly pacer: Pacer;
 }
 
 function factsOf(method: string, failure: Failure, now: number): FailureFacts {
@@ -77,6 +80,9 @@ function factsOf(method: string, failure: Failure, now: number): FailureFacts {
  * `shouldResetTimeout: false` the per-request timeout becomes a shrinking budget across retries; it re-enters
  * the instance from inside its response interceptor, nesting with the digest interceptor's own re-send; and it
  * decides by method only, with no notion of "this POST was never sent". This loop is shorter than the glue.
+ *
+ * Every attempt first takes a slot from the client's {@link Pacer}: one 429/503 with Retry-After pauses all of the
+ * client's requests, not just the one that was refused.
  */
 export async function sendRequest(t: Transport, req: ApiRequest): Promise<ApiAnswer> {
   const url = `${t.apiBase}${req.path}`;
@@ -84,14 +90,17 @@ export async function sendRequest(t: Transport, req: ApiRequest): Promise<ApiAns
   const secrets = [t.privateKey, ...(req.secrets ?? [])];
   const data = req.body === undefined ? undefined : JSON.stringify(req.body);
   const headers = data === undefined ? {} : { "Content-Type": "application/json" };
-  const start = t.now();
+  let start: number | undefined;
   for (let attempt = 1; ; attempt++) {
+    const slot = await t.pacer.slot();
     const began = t.now();
+    start ??= began;
     let failure: Failure;
     try {
       const res = await t.http.request<string>({ method: req.method, url, data, headers });
       const body = typeof res.data === "string" ? res.data : "";
       if (res.status >= 200 && res.status < 300) {
+        t.pacer.answered(slot, res.status, undefined);
         t.onRequest({ method: req.method, url: shownUrl, attempt, status: res.status, durationMs: t.now() - began });
         return { status: res.status, body, method: req.method, url, attempts: attempt, secrets };
       }
@@ -100,6 +109,7 @@ export async function sendRequest(t: Transport, req: ApiRequest): Promise<ApiAns
       failure = { kind: "network", error, net: classifyNetworkError(error, t.timeoutMs) };
     }
     const facts = factsOf(req.method, failure, t.now());
+    t.pacer.answered(slot, failure.kind === "status" ? failure.status : undefined, facts.retryAfterMs);
     const decision = retryDecision(req.method, facts, attempt, t.now() - start, t.policy);
     t.onRequest({
       method: req.method, url: shownUrl, attempt, durationMs: t.now() - began,

@@ -19,14 +19,19 @@ export interface GroupListing {
 export interface OpsManagerClient {
   /** GET one integration; `undefined` when the server says it is not configured (404). */
   getIntegration(groupId: string, type: IntegrationType): Promise<ServerIntegration | undefined>;
+  /**
+   * One integration, taken from a list of its project that concurrent reads of that project share (see
+   * ProjectReads); `undefined` when the project has none of that type. What refresh and the lookups use.
+   */
+  readIntegration(groupId: string, type: IntegrationType): Promise<ServerIntegration | undefined>;
   /** POST: creates, or rejects with ApiError code INTEGRATION_ALREADY_CONFIGURED (409) when one exists. */
   createIntegration(groupId: string, type: IntegrationType, fields: Record<string, unknown>): Promise<ServerIntegration>;
   /** PUT: upserts (changed fields merged) and returns the entry of that type. */
   putIntegration(groupId: string, type: IntegrationType, fields: Record<string, unknown>): Promise<ServerIntegration>;
   /** DELETE; resolves false when it was already gone (404). */
   deleteIntegration(groupId: string, type: IntegrationType): Promise<boolean>;
-  /** Every integration of a group that this version manages, following all pages. */
+  /** Every integration of a group that this version manages, following all pages (shared like readIntegration). */
   listIntegrations(groupId: string): Promise<ServerIntegration[]>;
-  /** Every integration of a group, with the types this version does not know listed apart (for exports). */
+  /** Every integration of a group, the types this version does not know listed apart (exports; shared likewise). */
   listGroup(groupId: string): Promise<GroupListing>;
 }

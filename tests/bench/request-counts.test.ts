@@ -100,6 +100,23 @@ describe("request counts per operation (issue #7)", () => {
     );
   });
 
+  it("reads of one project running at the same time share one list request (issue 13); one after another, one each", async () => {
+    const holder = configuredHolder(emu);
+    const created = await Promise.all(all.map((inputs) => runtime.create(holder, inputs)));
+    const together = await cost(emu, () =>
+      Promise.all(created.map(({ id, outs }) => runtime.read(holder, id, outs).then((r) => assert.equal(r.id, id)))),
+    );
+    assert.deepEqual(
+      together.log.map((r) => `${r.method} ${r.path.split("?")[0]} ${r.status}`).sort(),
+      [DEFAULT_GROUP_ID, SECOND_GROUP_ID].map((g) => `GET /api/public/v1.0/groups/${g}/integrations 200`).sort(),
+    );
+    const apart = await cost(emu, async () => {
+      for (const { id, outs } of created.slice(0, 3)) await runtime.read(holder, id, outs);
+    });
+    assert.equal(apart.requests, 3, "nothing is kept between reads");
+    await Promise.all(created.map(({ id, outs }) => runtime.destroy(holder, id, outs)));
+  });
+
   it("creates started all at once on a fresh session wait for one challenge instead of each taking their own", async () => {
     const holder = configuredHolder(emu);
     const burst = await cost(emu, () => Promise.all(all.map((inputs) => runtime.create(holder, inputs))));

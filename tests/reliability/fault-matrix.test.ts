@@ -131,7 +131,7 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
             // The integration type in the path is checked by its own spec below (it is redacted on writes today).
             assert.match(
               err.message,
-              /^Ops Manager API (GET|POST|PUT|DELETE) \/api\/public\/v1\.0\/groups\/\w+\/integrations\/\S+ on http:\/\/127\.0\.0\.1:\d+ failed/,
+              /^Ops Manager API (GET|POST|PUT|DELETE) \/api\/public\/v1\.0\/groups\/\w+\/integrations[/?]\S+ on http:\/\/127\.0\.0\.1:\d+ failed/,
             );
             assert.match(err.message, row.cause, "the message names the cause");
           }

@@ -57,9 +57,11 @@ export interface Row {
 }
 
 export const path = "/integrations/WEBHOOK";
+/** What an operation's requests carry in their path: a read lists the project (issue 13), the others name the type. */
+export const pathOf = (op: Op): string => (op === "read" ? "/integrations?" : path);
 const burst =
   (status: number, count: number, extra: Partial<FaultRule> = {}) =>
-  (): FaultRule => ({ status, count, pathIncludes: path, ...extra });
+  (op: Op): FaultRule => ({ status, count, pathIncludes: pathOf(op), ...extra });
 const all = (e: Expect): Record<Op, Expect> => ({ create: e, update: e, read: e, delete: e });
 /** A POST is not repeated after a failure that may come after the work was done (500, 502, a dropped answer). */
 const idempotentConverge: Record<Op, Expect> = {
@@ -136,20 +138,20 @@ export const ROWS: readonly Row[] = [
   },
   {
     name: "connection dropped before the server applied it",
-    fault: (op) => ({ drop: "before", count: 1, method: METHOD[op], pathIncludes: path }),
+    fault: (op) => ({ drop: "before", count: 1, method: METHOD[op], pathIncludes: pathOf(op) }),
     expect: idempotentConverge,
     cause: /connection dropped before an answer arrived/,
   },
   {
     name: "connection dropped after the server applied it",
-    fault: (op) => ({ drop: "after", count: 1, method: METHOD[op], pathIncludes: path }),
+    fault: (op) => ({ drop: "after", count: 1, method: METHOD[op], pathIncludes: pathOf(op) }),
     expect: all("converge"),
     cause: /connection dropped before an answer arrived/,
   },
   {
     name: "latency beyond the 1 s timeout (the server drops the abandoned request)",
     settings: { "opsmanager:timeoutSeconds": "1" },
-    fault: (op) => ({ latencyMs: 1600, count: 1, method: METHOD[op], pathIncludes: path }),
+    fault: (op) => ({ latencyMs: 1600, count: 1, method: METHOD[op], pathIncludes: pathOf(op) }),
     settleMs: 900,
     expect: idempotentConverge,
     cause: /no answer within 1 s \(opsmanager:timeoutSeconds\)/,

@@ -10,7 +10,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                 port to listen on (default 8080; 0 = any free port)
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -21,6 +21,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --nonce-lifetime SECONDS digest nonce lifetime (default 300)
   --rate-limit N           max requests per second per key (default 0 = unlimited)
   --latency MS             delay added to every API request (default 0)
+  --null-on-put ignored|clears
+                           what a PUT does with a field sent as null (undocumented; default ignored)
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -50,7 +52,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -64,6 +66,10 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   const keys = fromFile.keys || flagKeys.length > 0 ? [...(fromFile.keys ?? []), ...flagKeys] : undefined;
   const mask = v.mask;
   if (mask !== undefined && mask !== "om" && mask !== "atlas" && mask !== "clear") throw new CliError(`--mask must be om, atlas or clear, got ${mask}`);
+  const nullOnPut = v["null-on-put"];
+  if (nullOnPut !== undefined && nullOnPut !== "ignored" && nullOnPut !== "clears") {
+    throw new CliError(`--null-on-put must be ignored or clears, got ${nullOnPut}`);
+  }
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const options: StartEmulatorOptions = {
     ...fromFile,
@@ -77,6 +83,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     nonceLifetimeMs: lifetime === undefined ? fromFile.nonceLifetimeMs : lifetime * 1000,
     rateLimitPerSecond: number("rate-limit", v["rate-limit"]) ?? fromFile.rateLimitPerSecond,
     latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
+    nullOnPut: nullOnPut ?? fromFile.nullOnPut,
   };
   return { help: false, options };
 }

@@ -104,6 +104,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       maskStyle: o.maskStyle ?? "om",
       rateLimitPerSecond: o.rateLimitPerSecond ?? 0,
       latencyMs: o.latencyMs ?? 0,
+      nullOnPut: o.nullOnPut ?? "ignored",
     },
     dataFile: o.dataFile,
     tls,

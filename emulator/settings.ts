@@ -13,6 +13,13 @@ export const settingsSchema = z.strictObject({
   rateLimitPerSecond: z.number().int().nonnegative(),
   /** Added to every API request before it is answered, to make slow servers reproducible. */
   latencyMs: z.number().int().nonnegative(),
+  /**
+   * What a PUT does with a field sent as `null`. The update page says only that PUT "will update the changed
+   * fields" (https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/);
+   * null is undocumented, so both plausible readings are offered. `ignored` (the default, the conservative one):
+   * null, like an omitted field, leaves the stored value. `clears`: null removes the field.
+   */
+  nullOnPut: z.enum(["ignored", "clears"]),
 });
 
 /** The live settings. */

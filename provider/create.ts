@@ -1,16 +1,17 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { requestBody } from "./body";
-import { ApiError } from "./errors";
+import type { ServerIntegration } from "./client/types";
+import { ApiError, errorCodes, OpsManagerError } from "./errors";
 import { outputs } from "./outputs";
-import { resourceId, splitProps } from "./props";
-import { sameAsServer } from "./reconcile";
+import { resourceId, splitProps, type SplitProps } from "./props";
+import { heldBeyond, sameAsServer } from "./reconcile";
 import { serverUrl, type Session } from "./session";
 
 /**
  * Creates the integration with one request. Without `adoptExisting` it POSTs, which fails with 409 when the
  * project already has one of this type: we never overwrite settings someone made outside this stack (one that
  * already holds exactly our values is ours, left by an interrupted run, and is taken). With it, a PUT (upsert)
- * takes the existing integration over, or creates it.
+ * takes the existing integration over, or creates it; fields it holds that the code does not set are then removed.
  */
 export async function create(session: Session, inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
   const props = splitProps(inputs);
@@ -36,7 +37,33 @@ export async function create(session: Session, inputs: Record<string, unknown>):
       throw err;
     }
   }
+  if (props.adoptExisting) entry = await dropFieldsNotInCode(session, props, body, entry);
   return { id: resourceId(props.groupId, props.type), outs: outputs(props, props.fields, entry.id, serverUrl(session)) };
+}
+
+/**
+ * An adopted integration may hold fields the code does not set (a routing key set by hand), and a PUT keeps what it
+ * is not sent: delete it and create it again with exactly the code's fields. A failure in between leaves nothing in
+ * state, which matches the server either way (create failed: the resource is not recorded).
+ */
+async function dropFieldsNotInCode(
+  session: Session,
+  props: SplitProps,
+  body: Record<string, unknown>,
+  entry: ServerIntegration,
+): Promise<ServerIntegration> {
+  const kept = heldBeyond(props.def, props.fields, entry);
+  if (kept.length === 0) return entry;
+  if (props.def.createdInUiOnly) {
+    throw new OpsManagerError(
+      `The adopted ${props.type} integration in project ${props.groupId} holds ${kept.join(", ")}, which this resource ` +
+        `does not set, and a ${props.type} integration cannot be created again through the API. Set ${kept.join(", ")} ` +
+        `in code, or clear it in the Ops Manager UI, then run up again.`,
+      { code: errorCodes.FIELDS_KEPT_BY_SERVER },
+    );
+  }
+  await session.client.deleteIntegration(props.groupId, props.type);
+  return session.client.putIntegration(props.groupId, props.type, body);
 }
 
 function alreadyExists(groupId: string, type: string): string {

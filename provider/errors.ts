@@ -21,6 +21,8 @@ export const errorCodes = {
   TLS_ERROR: "TLS_ERROR",
   /** The server answered, but not with what the Public API returns (HTML, wrong shape, too big). */
   INVALID_RESPONSE: "INVALID_RESPONSE",
+  /** After an update the server still held a field the code no longer sets (PUT merges); the next up replaces it. */
+  FIELDS_KEPT_BY_SERVER: "FIELDS_KEPT_BY_SERVER",
 } as const;
 
 /** Ops Manager error codes the client or the provider react to (see the api notes). */

@@ -18,7 +18,7 @@ export function reconcileFields(def: AnyIntegration, stored: Record<string, unkn
     const theirs = server[name];
     let value: unknown;
     if (spec.writeOnly) value = mine;
-    else if (theirs === undefined || theirs === null) value = undefined;
+    else if (isUnset(theirs)) value = undefined;
     else if (spec.secret && typeof theirs === "string") {
       value = secretFitsServer(mine, theirs) ? mine : isMasked(theirs) ? theirs : fingerprint(theirs);
     } else if (mine === undefined && theirs === spec.serverDefault) value = undefined; // the default we never set
@@ -32,4 +32,21 @@ export function reconcileFields(def: AnyIntegration, stored: Record<string, unkn
 export function sameAsServer(def: AnyIntegration, sent: Record<string, unknown>, server: ServerIntegration): boolean {
   const seen = reconcileFields(def, sent, server);
   return Object.entries(def.fields).every(([n, spec]) => (seen[n] ?? spec.serverDefault) === (sent[n] ?? spec.serverDefault));
+}
+
+/** A server value that means "not set": absent, null, or "" for a field with no default (no input can be ""). */
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/**
+ * The fields the server holds that `fields` does not set (values other than the field's documented default).
+ * PUT merges, and what a server does with a field sent as null is undocumented, so a field removed from code may
+ * still be there after an update: this is how the provider notices. Write-only fields are never shown, so they
+ * cannot be checked here.
+ */
+export function heldBeyond(def: AnyIntegration, fields: Record<string, unknown>, server: ServerIntegration): string[] {
+  return Object.entries(def.fields)
+    .filter(([name, spec]) => fields[name] === undefined && !spec.writeOnly && !isUnset(server[name]) && server[name] !== spec.serverDefault)
+    .map(([name]) => name);
 }

@@ -18,6 +18,11 @@ export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
   readonly fields: F;
   /** A valid configuration, used by the docs, the examples and the conformance suite. */
   readonly example: FieldValues<F>;
+  /**
+   * The API can only reconfigure an existing integration of this type; it is first created in the Ops Manager UI
+   * (Slack: "must be initially configured ... through the ... third-party service integrations page").
+   */
+  readonly createdInUiOnly?: boolean;
   /** Anything a user should know that the fields do not say (shown in the docs table). */
   readonly notes?: string;
   /**

@@ -63,10 +63,21 @@ describe("emulator: the integrations API", () => {
     assert.equal(res.json().totalCount, 1);
   });
 
-  it("PUT creates when nothing is configured, and a null removes an optional field", async () => {
+  it("PUT creates when nothing is configured; by default a null or omitted field keeps its stored value", async () => {
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", url: WEBHOOK.url })).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", secret: null })).status, 200);
+    assert.deepEqual((await emu.control.raw(G))[0]!.fields, { url: WEBHOOK.url, secret: WEBHOOK.secret });
+  });
+
+  it("with nullOnPut clears, a null removes an optional field and a nulled required field is MISSING_ATTRIBUTE", async () => {
+    await emu.control.settings({ nullOnPut: "clears" });
     assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
     assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", secret: null })).status, 200);
     assert.deepEqual((await emu.control.raw(G))[0]!.fields, { url: WEBHOOK.url });
+    const res = await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", url: null });
+    assert.equal(res.status, 400);
+    assert.equal(res.json().errorCode, "MISSING_ATTRIBUTE");
   });
 
   it("PUT accepts back what GET showed for defaulted fields (Slack channelName \"\") and merges over them", async () => {

@@ -10,7 +10,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                 port to listen on (default 8080; 0 = any free port)
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -23,6 +23,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --latency MS             delay added to every API request (default 0)
   --null-on-put ignored|clears
                            what a PUT does with a field sent as null (undocumented; default ignored)
+  --slack-create refuse|allow
+                           whether the API may create a SLACK integration (default refuse, as documented)
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -52,7 +54,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, "null-on-put": { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -70,6 +72,10 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   if (nullOnPut !== undefined && nullOnPut !== "ignored" && nullOnPut !== "clears") {
     throw new CliError(`--null-on-put must be ignored or clears, got ${nullOnPut}`);
   }
+  const slackCreate = v["slack-create"];
+  if (slackCreate !== undefined && slackCreate !== "refuse" && slackCreate !== "allow") {
+    throw new CliError(`--slack-create must be refuse or allow, got ${slackCreate}`);
+  }
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const options: StartEmulatorOptions = {
     ...fromFile,
@@ -84,6 +90,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     rateLimitPerSecond: number("rate-limit", v["rate-limit"]) ?? fromFile.rateLimitPerSecond,
     latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
     nullOnPut: nullOnPut ?? fromFile.nullOnPut,
+    slackCreate: slackCreate ?? fromFile.slackCreate,
   };
   return { help: false, options };
 }

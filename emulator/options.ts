@@ -105,6 +105,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       rateLimitPerSecond: o.rateLimitPerSecond ?? 0,
       latencyMs: o.latencyMs ?? 0,
       nullOnPut: o.nullOnPut ?? "ignored",
+      slackCreate: o.slackCreate ?? "refuse",
     },
     dataFile: o.dataFile,
     tls,

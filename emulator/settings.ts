@@ -20,6 +20,13 @@ export const settingsSchema = z.strictObject({
    * null, like an omitted field, leaves the stored value. `clears`: null removes the field.
    */
   nullOnPut: z.enum(["ignored", "clears"]),
+  /**
+   * Whether the API may create a type the docs say is "initially configured ... through the ... third-party service
+   * integrations page" (Slack, https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-create/).
+   * `refuse` (the default, what the docs describe) answers a POST, or a PUT with nothing stored, with an error;
+   * `allow` models an older server that took legacy Slack tokens through the API.
+   */
+  slackCreate: z.enum(["refuse", "allow"]),
 });
 
 /** The live settings. */

@@ -23,6 +23,9 @@ export async function create(session: Session, inputs: Record<string, unknown>):
       ? await client.putIntegration(props.groupId, props.type, body)
       : await client.createIntegration(props.groupId, props.type, body);
   } catch (err) {
+    if (err instanceof ApiError && props.def.createdInUiOnly && err.status >= 400 && err.status < 500 && err.status !== 409) {
+      throw new ApiError({ ...err.fields, message: connectInUiFirst(props.def.label, props.type, props.groupId, props.adoptExisting, err) });
+    }
     if (!(err instanceof ApiError) || !(err.maybeApplied || err.errorCode === "INTEGRATION_ALREADY_CONFIGURED")) throw err;
     // Look instead of guessing. An integration holding exactly our values is ours: written by a run killed before
     // it could record it, or by a POST whose answer was lost or that arrived late. Take it (a PUT also sends the
@@ -72,5 +75,16 @@ function alreadyExists(groupId: string, type: string): string {
     `by another stack, or held by a resource this update deletes later). It was left unchanged. To manage it from ` +
     `this resource, set adoptExisting: true (the next up replaces its settings with yours), remove it in Ops Manager, ` +
     `or run the update that deletes the other resource first.`
+  );
+}
+
+/** Why a UI-only type (Slack) cannot be created here, and the way to manage it anyway. */
+function connectInUiFirst(label: string, type: string, groupId: string, adopting: boolean, err: ApiError): string {
+  const said = `${err.status}${err.errorCode ? ` ${err.errorCode}` : ""}${err.detail ? `: ${err.detail}` : ""}`;
+  return (
+    `Ops Manager refused to create the ${type} integration of project ${groupId} (${said}). ${label} integrations must be ` +
+    `connected first in the Ops Manager UI (the project's Integrations page), which the API cannot do; the API only ` +
+    `reconfigures an existing one. Connect ${label} in the UI, then manage it with this resource and ` +
+    `adoptExisting: true${adopting ? " (already set: the project has none to adopt yet)" : ""}.`
   );
 }

@@ -9,7 +9,8 @@ import type { AnyIntegration } from "./integrations/registry";
  * Secrets are never learned from the server: a mask (or a clear value, from older servers) that fits what state
  * holds keeps it; one that does not — the secret was rotated outside code — is recorded as the mask, or as the
  * fingerprint of the clear value, so the next diff sees a change and `up` restores the secret from code.
- * Write-only fields (never returned) keep what we stored.
+ * Write-only fields (never returned), and fields a server may leave out (legacy Slack's teamName) when it does,
+ * keep what we stored.
  */
 export function reconcileFields(def: AnyIntegration, stored: Record<string, unknown>, server: ServerIntegration): Record<string, unknown> {
   const result: Record<string, unknown> = {};
@@ -17,7 +18,7 @@ export function reconcileFields(def: AnyIntegration, stored: Record<string, unkn
     const mine = stored[name];
     const theirs = server[name];
     let value: unknown;
-    if (spec.writeOnly) value = mine;
+    if (spec.writeOnly || (spec.mayBeOmitted && theirs === undefined)) value = mine;
     else if (isUnset(theirs)) value = undefined;
     else if (spec.secret && typeof theirs === "string") {
       value = secretFitsServer(mine, theirs) ? mine : isMasked(theirs) ? theirs : fingerprint(theirs);

@@ -47,7 +47,7 @@ export interface HipChatArgs extends CommonArgs {
 export interface PagerDutyArgs extends CommonArgs {
   /** Changing it replaces the integration. */
   type: "PAGER_DUTY";
-  /** PagerDuty service key (Events API v1 integration key). Stored as a Pulumi secret. */
+  /** PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working). Stored as a Pulumi secret. */
   serviceKey: pulumi.Input<string>;
 }
 

@@ -11,5 +11,5 @@ export const microsoftTeams = defineIntegration({
     microsoftTeamsWebhookUrl: field.url("Incoming webhook URL of the Teams channel.", { secret: true }),
   },
   example: { microsoftTeamsWebhookUrl: "https://example.webhook.office.com/webhookb2/0123-4567/IncomingWebhook/89ab/cdef" },
-  notes: "Documented by newer Ops Manager releases.",
+  notes: "Documented for Atlas only: no Ops Manager or Cloud Manager page lists MICROSOFT_TEAMS, so expect a server to refuse it.",
 });

@@ -49,7 +49,7 @@ describe("conformance: removing an optional field from code removes it from the 
       it(`${def.type}.${name} (null ${nullOnPut}): removed → gone from the server → refresh shows no change`, async () => {
         await emu.control.settings({ nullOnPut });
         const base = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
-        const withField = { ...base, [name]: someValue(def, name) };
+        const withField: Record<string, unknown> = { ...base, [name]: someValue(def, name) };
         const { [name]: _removed, ...without } = withField;
         const created = await create(session, withField);
         const spec = def.fields[name]!;

@@ -34,7 +34,12 @@ describe("export: program generator", () => {
       should: "reads the secret from config and leaves out a field equal to its server default (Slack channelName \"\")",
       input: { groups: [group(G1, [{ type: "SLACK", id: "65aa", apiToken: "******1111", teamName: "ops", channelName: "" }])] },
       resources: {
-        "slack-000001": [`groupId: "${G1}",`, 'type: "SLACK",', "adoptExisting: true,", 'apiToken: config.requireSecret("slackApiToken"),', 'teamName: "ops",'],
+        "slack-000001": [
+          `groupId: "${G1}",`,
+          'type: "SLACK",',
+          "adoptExisting: true,",
+          "// Slack is connected in the Ops Manager UI; the API only reconfigures it: keep adoptExisting: true.",
+          'apiToken: config.requireSecret("slackApiToken"),', 'teamName: "ops",'],
       },
       secrets: ["slackApiToken"],
       contains: ['import * as pulumi from "@pulumi/pulumi";', "const config = new pulumi.Config();", "pulumi config set --secret slackApiToken <slack-api-token>"],

@@ -10,7 +10,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                 port to listen on (default 8080; 0 = any free port)
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, ncOrder, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -25,6 +25,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
                            what a PUT does with a field sent as null (undocumented; default ignored)
   --slack-create refuse|allow
                            whether the API may create a SLACK integration (default refuse, as documented)
+  --nc-order any|strict    digest nc per nonce: once each in any order (default, Jetty) or strictly increasing
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -54,7 +55,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -76,6 +77,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   if (slackCreate !== undefined && slackCreate !== "refuse" && slackCreate !== "allow") {
     throw new CliError(`--slack-create must be refuse or allow, got ${slackCreate}`);
   }
+  const ncOrder = v["nc-order"];
+  if (ncOrder !== undefined && ncOrder !== "any" && ncOrder !== "strict") throw new CliError(`--nc-order must be any or strict, got ${ncOrder}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const options: StartEmulatorOptions = {
     ...fromFile,
@@ -91,6 +94,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
     nullOnPut: nullOnPut ?? fromFile.nullOnPut,
     slackCreate: slackCreate ?? fromFile.slackCreate,
+    ncOrder: ncOrder ?? fromFile.ncOrder,
   };
   return { help: false, options };
 }

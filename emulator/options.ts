@@ -106,6 +106,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       latencyMs: o.latencyMs ?? 0,
       nullOnPut: o.nullOnPut ?? "ignored",
       slackCreate: o.slackCreate ?? "refuse",
+      ncOrder: o.ncOrder ?? "any",
     },
     dataFile: o.dataFile,
     tls,

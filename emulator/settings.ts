@@ -27,6 +27,12 @@ export const settingsSchema = z.strictObject({
    * `allow` models an older server that took legacy Slack tokens through the API.
    */
   slackCreate: z.enum(["refuse", "allow"]),
+  /**
+   * How digest `nc` values of one nonce must arrive. `any` (default): each once, in any order, as Jetty's
+   * DigestAuthenticator (Ops Manager's server) checks them. `strict`: each above the last, as some servers and proxies
+   * demand; parallel requests that overtake each other then get a plain 401 (no stale).
+   */
+  ncOrder: z.enum(["any", "strict"]),
 });
 
 /** The live settings. */

@@ -27,8 +27,8 @@ export type Access = "read" | "write";
 
 /**
  * The checks every group route makes, in Ops Manager's order: group id shape (404 INVALID_GROUP_ID), group exists
- * (404 GROUP_NOT_FOUND), the key is a member (401 NOT_IN_GROUP), the key's role allows a write (403
- * USER_UNAUTHORIZED).
+ * (404 GROUP_NOT_FOUND), the key is a member (401 NOT_IN_GROUP), the key's role allows a write (401
+ * USER_UNAUTHORIZED, as in the error table).
  */
 export function groupContext(request: FastifyRequest, state: EmulatorState, access: Access): GroupContext {
   const { groupId } = request.params as { groupId: string };

@@ -107,6 +107,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       nullOnPut: o.nullOnPut ?? "ignored",
       slackCreate: o.slackCreate ?? "refuse",
       ncOrder: o.ncOrder ?? "any",
+      webhookSecret: o.webhookSecret ?? "masked",
     },
     dataFile: o.dataFile,
     tls,

@@ -33,6 +33,11 @@ export const settingsSchema = z.strictObject({
    * demand; parallel requests that overtake each other then get a plain 401 (no stale).
    */
   ncOrder: z.enum(["any", "strict"]),
+  /**
+   * How the webhook `secret` is shown: `masked` like every secret (maskStyle), or `redacted`: "******" with no
+   * visible character, as Atlas shows it. Ops Manager's pages show no webhook secret in their examples: a guess.
+   */
+  webhookSecret: z.enum(["masked", "redacted"]),
 });
 
 /** The live settings. */

@@ -23,7 +23,7 @@ export async function create(session: Session, inputs: Record<string, unknown>):
       ? await client.putIntegration(props.groupId, props.type, body)
       : await client.createIntegration(props.groupId, props.type, body);
   } catch (err) {
-    if (err instanceof ApiError && props.def.createdInUiOnly && err.status >= 400 && err.status < 500 && err.status !== 409) {
+    if (err instanceof ApiError && props.def.createdInUiOnly && isCreateRefusal(err)) {
       throw new ApiError({ ...err.fields, message: connectInUiFirst(props.def.label, props.type, props.groupId, props.adoptExisting, err) });
     }
     if (!(err instanceof ApiError) || !(err.maybeApplied || err.errorCode === "INTEGRATION_ALREADY_CONFIGURED")) throw err;
@@ -87,4 +87,10 @@ function connectInUiFirst(label: string, type: string, groupId: string, adopting
     `reconfigures an existing one. Connect ${label} in the UI, then manage it with this resource and ` +
     `adoptExisting: true${adopting ? " (already set: the project has none to adopt yet)" : ""}.`
   );
+}
+
+/** Field errors name what to fix themselves; any other 400 to a UI-only type's create is the refusal (its code is undocumented). */
+const FIELD_ERRORS = new Set(["MISSING_ATTRIBUTE", "INVALID_ATTRIBUTE", "INVALID_ENUM_VALUE", "INVALID_JSON"]);
+function isCreateRefusal(err: ApiError): boolean {
+  return err.status === 400 && !FIELD_ERRORS.has(err.errorCode ?? "");
 }

@@ -152,9 +152,9 @@ describe("emulator: the integrations API", () => {
     }
 
     for (const query of ["itemsPerPage=501", "itemsPerPage=0", "itemsPerPage=ten", "pageNum=0", "pageNum=-1"]) {
-      it(`refuses ${query} with 400 INVALID_ATTRIBUTE naming the parameter`, async () => {
+      it(`refuses ${query} with 400 INVALID_QUERY_PARAMETER naming the parameter`, async () => {
         const name = query.split("=")[0]!;
-        assertError(await api.send("GET", `${LIST}?${query}`), 400, "INVALID_ATTRIBUTE", `Invalid attribute ${name} specified.`, [name]);
+        assertError(await api.send("GET", `${LIST}?${query}`), 400, "INVALID_QUERY_PARAMETER", `Invalid query parameter ${name} specified.`, [name]);
       });
     }
   });
@@ -167,10 +167,18 @@ describe("emulator: the integrations API", () => {
       assert.match(res.text, /\n {2}"id"/);
     });
 
-    it("envelope=true answers 200 with {status, content} for a success", async () => {
+    it("envelope=true: a list is its own envelope and gains status (the docs' wording)", async () => {
       const res = await api.send("GET", `${LIST}?envelope=true`);
       assert.equal(res.status, 200);
-      assert.deepEqual(res.json(), { status: 200, content: { links: [{ href: href(LIST), rel: "self" }], results: [], totalCount: 0 } });
+      assert.deepEqual(res.json(), { links: [{ href: href(LIST), rel: "self" }], results: [], totalCount: 0, status: 200 });
+    });
+
+    it("envelope=true wraps a single object as {status, content}", async () => {
+      await emu.control.seed(G, "WEBHOOK", { url: WEBHOOK.url });
+      const res = await api.send("GET", `${LIST}/WEBHOOK?envelope=true`);
+      assert.equal(res.status, 200);
+      assert.equal(res.json().status, 200);
+      assert.equal(res.json().content.type, "WEBHOOK");
     });
 
     it("envelope=true wraps an error with its real status", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_GROUP_IDS, OWNER_ROLE } from "./defaults";
 import { configFileSchema, type ApiKey } from "./options";
+import { profileSchema } from "./profiles";
 import type { StartEmulatorOptions } from "./start-emulator";
 
 /** The `--help` text; also printed after a usage error. */
@@ -10,7 +11,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                 port to listen on (default 8080; 0 = any free port)
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, ncOrder, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, ncOrder, webhookSecret, profile, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -26,6 +27,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --slack-create refuse|allow
                            whether the API may create a SLACK integration (default refuse, as documented)
   --nc-order any|strict    digest nc per nonce: once each in any order (default, Jetty) or strictly increasing
+  --profile om-5.0|om-6.0|om-7.0|om-8.0|cloud-manager|all-registered
+                           the server played: the integration types it accepts (default om-8.0)
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -55,7 +58,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -79,6 +82,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   }
   const ncOrder = v["nc-order"];
   if (ncOrder !== undefined && ncOrder !== "any" && ncOrder !== "strict") throw new CliError(`--nc-order must be any or strict, got ${ncOrder}`);
+  const profile = v.profile === undefined ? undefined : profileSchema.safeParse(v.profile);
+  if (profile && !profile.success) throw new CliError(`--profile must be one of ${profileSchema.options.join(", ")}, got ${v.profile}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const options: StartEmulatorOptions = {
     ...fromFile,
@@ -95,6 +100,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     nullOnPut: nullOnPut ?? fromFile.nullOnPut,
     slackCreate: slackCreate ?? fromFile.slackCreate,
     ncOrder: ncOrder ?? fromFile.ncOrder,
+    profile: profile?.data ?? fromFile.profile,
   };
   return { help: false, options };
 }

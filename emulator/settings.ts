@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileSchema } from "./profiles";
 
 /**
  * What the control plane may change while the emulator runs. Kept apart from the start-up options because tests
@@ -38,6 +39,8 @@ export const settingsSchema = z.strictObject({
    * visible character, as Atlas shows it. Ops Manager's pages show no webhook secret in their examples: a guess.
    */
   webhookSecret: z.enum(["masked", "redacted"]),
+  /** Which server is played: the integration types it accepts (profiles.ts). Default om-8.0, the newest Ops Manager. */
+  profile: profileSchema,
 });
 
 /** The live settings. */

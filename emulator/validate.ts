@@ -54,6 +54,8 @@ export function validateFields(
   const checked = Object.fromEntries(Object.entries(merged).filter(([k, v]) => v !== def.fields[k]?.serverDefault));
   const result = def.schema.safeParse(checked);
   if (!result.success) throw issuesToError(result.error.issues, checked);
+  const unmet = (def.requiredWhen ?? []).find((r) => merged[r.when.field] === r.when.equals && merged[r.field] === undefined);
+  if (unmet) throw apiError("MISSING_ATTRIBUTE", [unmet.field]);
   return merged;
 }
 

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { requestBody } from "./body";
 import type { ServerIntegration } from "./client/types";
 import { ApiError, errorCodes, OpsManagerError } from "./errors";
+import { describeAvailability } from "./integrations/availability";
 import { outputs } from "./outputs";
 import { resourceId, splitProps, type SplitProps } from "./props";
 import { heldBeyond, sameAsServer } from "./reconcile";
@@ -23,6 +24,15 @@ export async function create(session: Session, inputs: Record<string, unknown>):
       ? await client.putIntegration(props.groupId, props.type, body)
       : await client.createIntegration(props.groupId, props.type, body);
   } catch (err) {
+    if (err instanceof ApiError && err.errorCode === "INVALID_ENUM_VALUE" && err.detail?.includes(props.type)) {
+      throw new ApiError({
+        ...err.fields,
+        message:
+          `The server does not accept integration type ${props.type} (${err.status} ${err.errorCode}: ${err.detail}). ` +
+          `${props.type} is documented for ${describeAvailability(props.def.documented)}. Set opsmanager:serverVersion ` +
+          `to have preview check this before any request.`,
+      });
+    }
     if (err instanceof ApiError && props.def.createdInUiOnly && isCreateRefusal(err)) {
       throw new ApiError({ ...err.fields, message: connectInUiFirst(props.def.label, props.type, props.groupId, props.adoptExisting, err) });
     }

@@ -10,6 +10,7 @@ import { diff as diffProps } from "./diff";
 import { read as readIntegration } from "./read";
 import { remove } from "./remove";
 import { configure as configureHolder, sessionOf, type SessionHolder } from "./session";
+import { targetFrom } from "./target";
 import { update as updateIntegration } from "./update";
 
 type Props = Record<string, unknown>;
@@ -17,8 +18,8 @@ type Props = Record<string, unknown>;
 export function configure(holder: SessionHolder, req: pulumi.dynamic.ConfigureRequest): void {
   configureHolder(holder, (key) => req.config.get(key));
 }
-export async function check(_holder: SessionHolder, _olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  return checkInputs(news);
+export async function check(holder: SessionHolder, _olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  return checkInputs(news, targetFrom(holder.readConfig ?? (() => undefined), process.env));
 }
 export async function diff(_holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   return diffProps(olds, news);

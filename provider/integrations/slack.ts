@@ -1,11 +1,13 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
+import { ALL_OPS_MANAGER, CLOUD_MANAGER } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const slack = defineIntegration({
   type: "SLACK",
   label: "Slack",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  documented: [ALL_OPS_MANAGER, CLOUD_MANAGER],
   createdInUiOnly: true,
   fields: {
     apiToken: field.text("Slack API token.", { secret: true }),

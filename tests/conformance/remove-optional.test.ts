@@ -48,7 +48,15 @@ describe("conformance: removing an optional field from code removes it from the 
     for (const { def, name } of optional) {
       it(`${def.type}.${name} (null ${nullOnPut}): removed → gone from the server → refresh shows no change`, async () => {
         await emu.control.settings({ nullOnPut });
-        const base = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
+        const base: Record<string, unknown> = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
+        // A field required in the example's configuration (tlsPemPath with scheme https) is removable in another one.
+        for (const rule of def.requiredWhen ?? []) {
+          if (rule.field === name && base[rule.when.field] === rule.when.equals) {
+            base[rule.when.field] = ["http", "https", "file", true, false].find(
+              (v) => v !== rule.when.equals && def.fields[rule.when.field]?.schema.safeParse(v).success,
+            );
+          }
+        }
         const withField: Record<string, unknown> = { ...base, [name]: someValue(def, name) };
         const { [name]: _removed, ...without } = withField;
         const created = await create(session, withField);
@@ -76,8 +84,9 @@ describe("conformance: removing an optional field from code removes it from the 
 
   for (const { def, name } of optional.filter((o) => !o.def.fields[o.name]!.writeOnly && o.def.fields[o.name]!.serverDefault === undefined)) {
     it(`${def.type}.${name} set outside code: update fails with state = the server, and the next diff replaces`, async () => {
-      const base = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
-      const { [name]: _unset, ...inCode } = base as Record<string, unknown>;
+      const base: Record<string, unknown> = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
+      for (const rule of def.requiredWhen ?? []) if (rule.field === name) base[rule.when.field] = "http";
+      const { [name]: _unset, ...inCode } = base;
       const created = await create(session, inCode);
       await emu.control.change(DEFAULT_GROUP_ID, def.type, { [name]: someValue(def, name) });
       const changedField = def.requiredFields.find((n) => typeof def.example[n] === "string" && !String(def.example[n]).startsWith("http"));

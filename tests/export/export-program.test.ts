@@ -60,7 +60,9 @@ describe("export: program generator", () => {
       resources: {
         "prometheus-000001": [
           `groupId: "${G1}",`, 'type: "PROMETHEUS",', "adoptExisting: true,", 'username: "prom",', 'password: config.requireSecret("prometheusPassword"),',
-          'serviceDiscovery: "file",', 'scheme: "http",', "enabled: false,",
+          'serviceDiscovery: "file",', 'scheme: "http",',
+          '// tlsPemPassword: write-only, never shown by the server; if it is set, add tlsPemPassword: config.requireSecret("prometheusTlsPemPassword")',
+          "enabled: false,",
         ],
       },
       secrets: ["prometheusPassword"],

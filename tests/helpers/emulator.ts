@@ -60,10 +60,11 @@ export async function withEmulator<T>(options: StartEmulatorOptions, fn: (emu: E
 }
 
 /**
- * The suites that create every registered type through the API model a server that lets the API create Slack
- * (older servers took legacy tokens); the documented default (refuse) is what tests/emulator/slack.test.ts and
- * tests/engine/slack.test.ts run against. A test passes `slackCreate: "refuse"` to get it.
+ * The suites that create every registered type through the API play a server that accepts every registered type
+ * (`all-registered`: no real server documents all of them) and lets the API create Slack (older servers took legacy
+ * tokens). The documented defaults (profile om-8.0, Slack refused) are what tests/emulator/slack.test.ts,
+ * tests/conformance/profiles.test.ts and the engine scenarios that pass them explicitly run against.
  */
 function withTestDefaults(options: StartEmulatorOptions): StartEmulatorOptions {
-  return { slackCreate: "allow", ...options };
+  return { slackCreate: "allow", profile: "all-registered", ...options };
 }

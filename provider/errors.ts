@@ -21,7 +21,7 @@ export const errorCodes = {
   TLS_ERROR: "TLS_ERROR",
   /** The server answered, but not with what the Public API returns (HTML, wrong shape, too big). */
   INVALID_RESPONSE: "INVALID_RESPONSE",
-  /** After an update the server still held a field the code no longer sets (PUT merges); the next up replaces it. */
+  /** The server kept a field the code does not set (PUT merges) and removing it (delete + re-create) failed. */
   FIELDS_KEPT_BY_SERVER: "FIELDS_KEPT_BY_SERVER",
 } as const;
 

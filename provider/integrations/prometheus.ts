@@ -28,6 +28,7 @@ export const prometheus = defineIntegration({
     serviceDiscovery: "http",
     scheme: "https",
     tlsPemPath: "/etc/mongodb/prometheus.pem",
+    tlsPemPassword: "pem-password-0123",
     enabled: false,
   },
   notes:

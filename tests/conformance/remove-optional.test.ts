@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
-import { errorCodes } from "../../provider/errors";
 import type { AnyIntegration } from "../../provider/integrations/registry";
 import { definitions } from "../../provider/integrations/registry";
 import { read } from "../../provider/read";
@@ -83,7 +82,7 @@ describe("conformance: removing an optional field from code removes it from the 
   }
 
   for (const { def, name } of optional.filter((o) => !o.def.fields[o.name]!.writeOnly && o.def.fields[o.name]!.serverDefault === undefined)) {
-    it(`${def.type}.${name} set outside code: update fails with state = the server, and the next diff replaces`, async () => {
+    it(`${def.type}.${name} set outside code: the update notices it in the PUT's answer and re-creates the integration without it`, async () => {
       const base: Record<string, unknown> = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
       for (const rule of def.requiredWhen ?? []) if (rule.field === name) base[rule.when.field] = "http";
       const { [name]: _unset, ...inCode } = base;
@@ -91,15 +90,12 @@ describe("conformance: removing an optional field from code removes it from the 
       await emu.control.change(DEFAULT_GROUP_ID, def.type, { [name]: someValue(def, name) });
       const changedField = def.requiredFields.find((n) => typeof def.example[n] === "string" && !String(def.example[n]).startsWith("http"));
       const news = changedField ? { ...inCode, [changedField]: `${String(def.example[changedField])}-v2` } : inCode;
-      const err = (await update(session, created.outs ?? {}, news).then(
-        () => assert.fail("update should fail"),
-        (e: unknown) => e,
-      )) as { code?: string; id?: string; properties?: Record<string, unknown>; message: string };
-      assert.equal(err.code, errorCodes.FIELDS_KEPT_BY_SERVER);
-      assert.match(err.message, new RegExp(`still holds ${name}`));
-      assert.equal(err.id, `${DEFAULT_GROUP_ID}/${def.type}`, "an id makes Pulumi record the partial state");
-      assert.ok(err.properties?.[name] !== undefined, "state records the field the server kept");
-      assert.deepEqual(diff(err.properties ?? {}, news).replaces, [name]);
+      const updated = await update(session, created.outs ?? {}, news);
+      const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
+      assert.equal(stored?.fields[name], undefined, `the server no longer holds ${name}`);
+      if (changedField) assert.equal(stored?.fields[changedField], news[changedField as keyof typeof news]);
+      const refreshed = await read(session, `${DEFAULT_GROUP_ID}/${def.type}`, updated.outs ?? {});
+      assert.equal(diff(refreshed.props ?? {}, news).changes, false);
     });
   }
 });

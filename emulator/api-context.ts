@@ -3,6 +3,7 @@ import type { IntegrationDefinition } from "../provider/integrations/define";
 import { OWNER_ROLE } from "./defaults";
 import type { EmulatorState } from "./emulator-state";
 import { apiError } from "./errors";
+import { profileAccepts } from "./profiles";
 import { requestMeta } from "./request-meta";
 
 /** What a group-level handler needs: no Fastify, so handlers stay plain functions. */
@@ -27,8 +28,8 @@ export type Access = "read" | "write";
 
 /**
  * The checks every group route makes, in Ops Manager's order: group id shape (404 INVALID_GROUP_ID), group exists
- * (404 GROUP_NOT_FOUND), the key is a member (401 NOT_IN_GROUP), the key's role allows a write (403
- * USER_UNAUTHORIZED).
+ * (404 GROUP_NOT_FOUND), the key is a member (401 NOT_IN_GROUP), the key's role allows a write (401
+ * USER_UNAUTHORIZED, as in the error table).
  */
 export function groupContext(request: FastifyRequest, state: EmulatorState, access: Access): GroupContext {
   const { groupId } = request.params as { groupId: string };
@@ -47,11 +48,14 @@ export function groupContext(request: FastifyRequest, state: EmulatorState, acce
   };
 }
 
-/** {@link groupContext} plus the path's type, which must be registered (else 400 INVALID_ENUM_VALUE). */
+/**
+ * {@link groupContext} plus the path's type, which must be registered and accepted by the emulator's profile
+ * (else 400 INVALID_ENUM_VALUE).
+ */
 export function integrationContext(request: FastifyRequest, state: EmulatorState, access: Access): IntegrationContext {
   const group = groupContext(request, state, access);
   const { type } = request.params as { type: string };
   const def = state.config.findIntegration(type);
-  if (!def) throw apiError("INVALID_ENUM_VALUE", [type]);
+  if (!def || !profileAccepts(state.settings.profile, def)) throw apiError("INVALID_ENUM_VALUE", [type]);
   return { ...group, type, def };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_GROUP_IDS, OWNER_ROLE } from "./defaults";
 import { configFileSchema, type ApiKey } from "./options";
+import { profileSchema } from "./profiles";
 import type { StartEmulatorOptions } from "./start-emulator";
 
 /** The `--help` text; also printed after a usage error. */
@@ -10,7 +11,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --port N                 port to listen on (default 8080; 0 = any free port)
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, ncOrder, webhookSecret, profile, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -21,6 +22,13 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --nonce-lifetime SECONDS digest nonce lifetime (default 300)
   --rate-limit N           max requests per second per key (default 0 = unlimited)
   --latency MS             delay added to every API request (default 0)
+  --null-on-put ignored|clears
+                           what a PUT does with a field sent as null (undocumented; default ignored)
+  --slack-create refuse|allow
+                           whether the API may create a SLACK integration (default refuse, as documented)
+  --nc-order any|strict    digest nc per nonce: once each in any order (default, Jetty) or strictly increasing
+  --profile om-5.0|om-6.0|om-7.0|om-8.0|cloud-manager|all-registered
+                           the server played: the integration types it accepts (default om-8.0)
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -50,7 +58,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -64,6 +72,18 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   const keys = fromFile.keys || flagKeys.length > 0 ? [...(fromFile.keys ?? []), ...flagKeys] : undefined;
   const mask = v.mask;
   if (mask !== undefined && mask !== "om" && mask !== "atlas" && mask !== "clear") throw new CliError(`--mask must be om, atlas or clear, got ${mask}`);
+  const nullOnPut = v["null-on-put"];
+  if (nullOnPut !== undefined && nullOnPut !== "ignored" && nullOnPut !== "clears") {
+    throw new CliError(`--null-on-put must be ignored or clears, got ${nullOnPut}`);
+  }
+  const slackCreate = v["slack-create"];
+  if (slackCreate !== undefined && slackCreate !== "refuse" && slackCreate !== "allow") {
+    throw new CliError(`--slack-create must be refuse or allow, got ${slackCreate}`);
+  }
+  const ncOrder = v["nc-order"];
+  if (ncOrder !== undefined && ncOrder !== "any" && ncOrder !== "strict") throw new CliError(`--nc-order must be any or strict, got ${ncOrder}`);
+  const profile = v.profile === undefined ? undefined : profileSchema.safeParse(v.profile);
+  if (profile && !profile.success) throw new CliError(`--profile must be one of ${profileSchema.options.join(", ")}, got ${v.profile}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const options: StartEmulatorOptions = {
     ...fromFile,
@@ -77,6 +97,10 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     nonceLifetimeMs: lifetime === undefined ? fromFile.nonceLifetimeMs : lifetime * 1000,
     rateLimitPerSecond: number("rate-limit", v["rate-limit"]) ?? fromFile.rateLimitPerSecond,
     latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
+    nullOnPut: nullOnPut ?? fromFile.nullOnPut,
+    slackCreate: slackCreate ?? fromFile.slackCreate,
+    ncOrder: ncOrder ?? fromFile.ncOrder,
+    profile: profile?.data ?? fromFile.profile,
   };
   return { help: false, options };
 }

@@ -26,13 +26,14 @@ const REQUIRED = ["username", "realm", "nonce", "uri", "response", "qop", "nc", 
 
 /**
  * RFC 7616 (and 2617) digest verification with qop=auth and MD5, as strict as Ops Manager: the signed `uri` must be
- * the request target byte for byte (query included), `opaque` must be echoed, `nc` must grow per nonce, and a nonce
- * expires. Checks run in an order that never reveals whether a key exists before the password is proven.
+ * the request target byte for byte (query included), `opaque` must be echoed, each `nc` is accepted once per nonce
+ * in any order (Jetty's DigestAuthenticator; `ncOrder: strict` demands it strictly increasing), and a nonce expires. Checks run in an order that never reveals whether a key exists before the password is proven.
  */
 export function verifyDigest(
   request: DigestRequest,
   findKey: (publicKey: string) => ApiKey | undefined,
   nonces: NonceRegistry,
+  ncOrder: "any" | "strict" = "any",
 ): DigestOutcome {
   const p = parseDigestAuthorization(request.authorization);
   if (!p) return fail(request.authorization ? "not a well-formed Digest authorization" : "no credentials");
@@ -58,6 +59,9 @@ export function verifyDigest(
   if (p.opaque !== record.opaque) return fail("opaque not echoed");
   const nc = parseInt(p.nc!, 16);
   if (record.usedNc.has(nc)) return fail(`nc ${p.nc} was already used with this nonce (replay)`);
+  // Strict servers and proxies refuse an nc lower than one already seen, with a plain (not stale) 401.
+  if (ncOrder === "strict" && nc <= record.highestNc) return fail(`nc ${p.nc} is not above ${record.highestNc} (strict order)`);
   record.usedNc.add(nc);
+  record.highestNc = Math.max(record.highestNc, nc);
   return { ok: true, key };
 }

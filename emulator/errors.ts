@@ -9,7 +9,8 @@ export const ErrorCode = {
   GROUP_NOT_FOUND: { status: 404, detail: (id: string) => `No group with ID ${id} exists.` },
   INVALID_GROUP_ID: { status: 404, detail: (id: string) => `An invalid group ID ${id} was specified.` },
   NOT_IN_GROUP: { status: 401, detail: () => "Current user is not in the group, or the group does not exist." },
-  USER_UNAUTHORIZED: { status: 403, detail: () => "Current user is not authorized to perform this action." },
+  // 401 in Ops Manager's error table (https://www.mongodb.com/docs/ops-manager/current/reference/api-error-codes/).
+  USER_UNAUTHORIZED: { status: 401, detail: () => "Current user is not authorized to perform this action." },
   INTEGRATION_NOT_CONFIGURED: {
     status: 404,
     detail: (type: string) => `The integration of type '${type}' is not configured for this group.`,
@@ -23,6 +24,8 @@ export const ErrorCode = {
   INVALID_ATTRIBUTE: { status: 400, detail: (name: string) => `Invalid attribute ${name} specified.` },
   INVALID_ENUM_VALUE: { status: 400, detail: (value: string) => `An invalid enumeration value ${value} was specified.` },
   INVALID_JSON: { status: 400, detail: () => "Received JSON is malformed." },
+  // The code is in the error table (api-error-codes, above); the detail wording is a guess.
+  INVALID_QUERY_PARAMETER: { status: 400, detail: (name: string) => `Invalid query parameter ${name} specified.` },
   RATE_LIMITED: {
     status: 429,
     detail: (path: string, limit: string) => `Resource ${path} is limited to ${limit} requests every 1 seconds.`,

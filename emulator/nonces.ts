@@ -11,6 +11,8 @@ export interface NonceRecord {
    * RFC 7616 asks the server to detect replays, not to serialise the client.
    */
   readonly usedNc: Set<number>;
+  /** The highest `nc` accepted so far (for the `ncOrder: strict` setting). */
+  highestNc: number;
 }
 
 /** Nonces kept at most; beyond it the oldest are forgotten (their clients get `stale=true` and re-sign). */
@@ -33,7 +35,7 @@ export class NonceRegistry {
     this.prune();
     const nonce = randomBytes(16).toString("base64");
     const opaque = randomBytes(16).toString("hex");
-    this.records.set(nonce, { issuedAt: this.now(), opaque, usedNc: new Set() });
+    this.records.set(nonce, { issuedAt: this.now(), opaque, usedNc: new Set(), highestNc: 0 });
     return { nonce, opaque };
   }
 

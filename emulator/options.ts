@@ -10,6 +10,7 @@ import {
   READ_ONLY_KEY,
   READ_ONLY_ROLE,
 } from "./defaults";
+import { DEFAULT_PROFILE } from "./profiles";
 import { settingsSchema, type Settings } from "./settings";
 
 /** A project id as Ops Manager makes them: 24 hex digits. */
@@ -104,6 +105,11 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       maskStyle: o.maskStyle ?? "om",
       rateLimitPerSecond: o.rateLimitPerSecond ?? 0,
       latencyMs: o.latencyMs ?? 0,
+      nullOnPut: o.nullOnPut ?? "ignored",
+      slackCreate: o.slackCreate ?? "refuse",
+      ncOrder: o.ncOrder ?? "any",
+      webhookSecret: o.webhookSecret ?? "masked",
+      profile: o.profile ?? DEFAULT_PROFILE,
     },
     dataFile: o.dataFile,
     tls,

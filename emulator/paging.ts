@@ -16,7 +16,8 @@ export interface ListBody<T> {
 
 /**
  * Reads `pageNum` (1-based, default 1) and `itemsPerPage` (1..500, default 100). A value that is not a whole number
- * in range is refused with 400 INVALID_ATTRIBUTE naming the parameter, rather than clamped: a client asking for
+ * in range is refused with 400 INVALID_QUERY_PARAMETER naming the parameter (a code of Ops Manager's error table,
+ * https://www.mongodb.com/docs/ops-manager/current/reference/api-error-codes/), rather than clamped: a client asking for
  * 1000 items and silently getting 500 would miss data (see README "Documented choices").
  */
 export function parsePaging(query: Record<string, unknown>): Paging {
@@ -24,7 +25,7 @@ export function parsePaging(query: Record<string, unknown>): Paging {
     const raw = query[name];
     if (raw === undefined) return fallback;
     const n = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1 || n > max) throw apiError("INVALID_ATTRIBUTE", [name]);
+    if (!Number.isSafeInteger(n) || n < 1 || n > max) throw apiError("INVALID_QUERY_PARAMETER", [name]);
     return n;
   };
   return { pageNum: read("pageNum", 1, Number.MAX_SAFE_INTEGER), itemsPerPage: read("itemsPerPage", DEFAULT_ITEMS_PER_PAGE, MAX_ITEMS_PER_PAGE) };

@@ -19,7 +19,12 @@ function isUrlField(spec: FieldSpec): boolean {
  * region "US", Slack's channelName ""). Keys are sorted as Ops Manager's JSON serialiser sorts them.
  * A type the registry does not know (seeded unvalidated) is shown as stored, since its secrets are unknown.
  */
-export function presentIntegration(stored: StoredIntegration, lookup: IntegrationLookup, style: MaskStyle): IntegrationView {
+export function presentIntegration(
+  stored: StoredIntegration,
+  lookup: IntegrationLookup,
+  style: MaskStyle,
+  webhookSecret: "masked" | "redacted" = "masked",
+): IntegrationView {
   const def = lookup(stored.type);
   const view: Record<string, unknown> = { id: stored.id, type: stored.type };
   for (const [name, value] of Object.entries(stored.fields)) {
@@ -27,6 +32,8 @@ export function presentIntegration(stored: StoredIntegration, lookup: Integratio
     const spec = def?.fields[name];
     if (spec?.writeOnly) continue;
     view[name] = spec?.secret && typeof value === "string" ? maskSecret(value, style, isUrlField(spec) ? "url" : "text") : value;
+    // Atlas shows the webhook secret fully redacted (no visible characters); a server may do the same.
+    if (stored.type === "WEBHOOK" && name === "secret" && webhookSecret === "redacted" && style !== "clear") view[name] = "******";
   }
   for (const [name, spec] of Object.entries(def?.fields ?? {})) {
     if (view[name] === undefined && spec.serverDefault !== undefined && !spec.writeOnly) view[name] = spec.serverDefault;

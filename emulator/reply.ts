@@ -5,10 +5,19 @@ function flag(value: unknown): boolean {
   return typeof value === "string" && value.toLowerCase() === "true";
 }
 
+/** A paged list answer (`{links, results, totalCount}`): with `envelope=true` it is its own envelope. */
+function isList(body: unknown): body is Record<string, unknown> {
+  return typeof body === "object" && body !== null && Array.isArray((body as { results?: unknown }).results);
+}
+
 /**
  * Sends an API answer honouring the query flags: `pretty=true` indents the JSON; `envelope=true` answers HTTP 200
- * with `{"status": <real status>, "content": <body>}` for clients that cannot read status codes (a body-less 204
- * becomes `content: {}`). Every API answer, errors included, goes through here.
+ * for clients that cannot read status codes. "For endpoints that return a list of results, the results object is an
+ * envelope. Ops Manager adds the status field to the response body"
+ * (https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/, query
+ * parameters): a list gains `status`; anything else becomes `{"status", "content"}` (a body-less 204 becomes
+ * `content: {}`) — that shape for single objects and errors is MongoDB's API guideline, the OM pages do not show it.
+ * Every API answer, errors included, goes through here.
  */
 export function sendApi(
   request: FastifyRequest,
@@ -19,7 +28,7 @@ export function sendApi(
 ): FastifyReply {
   const query = (request.query ?? {}) as Record<string, unknown>;
   for (const [name, value] of Object.entries(headers)) reply.header(name, value);
-  const payload = flag(query.envelope) ? { status, content: body ?? {} } : body;
+  const payload = !flag(query.envelope) ? body : isList(body) ? { ...body, status } : { status, content: body ?? {} };
   const httpStatus = flag(query.envelope) ? 200 : status;
   if (payload === undefined) return reply.code(httpStatus).send();
   const text = JSON.stringify(payload, null, flag(query.pretty) ? 2 : undefined);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { profileSchema } from "./profiles";
 
 /**
  * What the control plane may change while the emulator runs. Kept apart from the start-up options because tests
@@ -13,6 +14,33 @@ export const settingsSchema = z.strictObject({
   rateLimitPerSecond: z.number().int().nonnegative(),
   /** Added to every API request before it is answered, to make slow servers reproducible. */
   latencyMs: z.number().int().nonnegative(),
+  /**
+   * What a PUT does with a field sent as `null`. The update page says only that PUT "will update the changed
+   * fields" (https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/);
+   * null is undocumented, so both plausible readings are offered. `ignored` (the default, the conservative one):
+   * null, like an omitted field, leaves the stored value. `clears`: null removes the field.
+   */
+  nullOnPut: z.enum(["ignored", "clears"]),
+  /**
+   * Whether the API may create a type the docs say is "initially configured ... through the ... third-party service
+   * integrations page" (Slack, https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-create/).
+   * `refuse` (the default, what the docs describe) answers a POST, or a PUT with nothing stored, with an error;
+   * `allow` models an older server that took legacy Slack tokens through the API.
+   */
+  slackCreate: z.enum(["refuse", "allow"]),
+  /**
+   * How digest `nc` values of one nonce must arrive. `any` (default): each once, in any order, as Jetty's
+   * DigestAuthenticator (Ops Manager's server) checks them. `strict`: each above the last, as some servers and proxies
+   * demand; parallel requests that overtake each other then get a plain 401 (no stale).
+   */
+  ncOrder: z.enum(["any", "strict"]),
+  /**
+   * How the webhook `secret` is shown: `masked` like every secret (maskStyle), or `redacted`: "******" with no
+   * visible character, as Atlas shows it. Ops Manager's pages show no webhook secret in their examples: a guess.
+   */
+  webhookSecret: z.enum(["masked", "redacted"]),
+  /** Which server is played: the integration types it accepts (profiles.ts). Default om-8.0, the newest Ops Manager. */
+  profile: profileSchema,
 });
 
 /** The live settings. */

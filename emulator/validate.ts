@@ -31,26 +31,31 @@ export function readIntegrationBody(raw: unknown, pathType: string): Record<stri
 
 /**
  * Validates fields against the registry definition and returns what the server stores. `existing` (a PUT on a
- * configured integration) is merged under the body first, so the merged result must be valid; a `null` removes a
- * field. Secrets sent back masked are refused first, as real servers do (INTEGRATION_FIELDS_INVALID). What is
+ * configured integration) is merged under the body first, so the merged result must be valid. An omitted field
+ * keeps its stored value ("the request will update the changed fields"); a `null` keeps it too unless
+ * `nullOnPut` is `clears` (undocumented: see settings.ts). Secrets sent back masked are refused first, as real servers do (INTEGRATION_FIELDS_INVALID). What is
  * stored is what was sent: defaults of fields never sent are filled in by `presentIntegration` when shown.
  */
 export function validateFields(
   def: IntegrationDefinition,
   body: Record<string, unknown>,
   existing: Record<string, unknown> = {},
+  nullOnPut: "ignored" | "clears" = "ignored",
 ): Record<string, unknown> {
   for (const name of def.secretFields) {
     if (isMasked(body[name])) {
       throw apiError("INTEGRATION_FIELDS_INVALID", [`${name} is a masked value; send the secret itself.`], { parameters: [name] });
     }
   }
-  const merged = Object.fromEntries(Object.entries({ ...existing, ...body }).filter(([, v]) => v !== null));
+  const sent = nullOnPut === "clears" ? body : Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+  const merged = Object.fromEntries(Object.entries({ ...existing, ...sent }).filter(([, v]) => v !== null));
   // A value equal to the field's server default is accepted as is: the server shows Slack's channelName as "" and
   // must take that "" back, although the field's schema (rightly, for user input) refuses an empty string.
   const checked = Object.fromEntries(Object.entries(merged).filter(([k, v]) => v !== def.fields[k]?.serverDefault));
   const result = def.schema.safeParse(checked);
   if (!result.success) throw issuesToError(result.error.issues, checked);
+  const unmet = (def.requiredWhen ?? []).find((r) => merged[r.when.field] === r.when.equals && merged[r.field] === undefined);
+  if (unmet) throw apiError("MISSING_ATTRIBUTE", [unmet.field]);
   return merged;
 }
 

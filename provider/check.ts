@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { accepts, describeAvailability, describeTarget, type Target } from "./integrations/availability";
 import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
 import { META_KEYS, UNKNOWN } from "./props";
@@ -9,14 +10,16 @@ const GROUP_ID = /^[0-9a-fA-F]{24}$/;
 
 /**
  * Validates new inputs without any API call: one CheckFailure per problem, each naming the field and saying what
- * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged.
+ * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged. When the
+ * server is known (`target`: Cloud Manager by URL, Ops Manager by `opsmanager:serverVersion`), a type its docs do
+ * not list fails here too.
  *
  * A secret that is a server mask fails too (see {@link maskedReason}).
  *
  * A failure about a value that may be a secret (a secret field, or a key we do not know) names the field in its
  * reason but not as its `property`: the engine prints the value of the property a failure names, secrets included.
  */
-export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
+export function check(news: Record<string, unknown>, target?: Target): pulumi.dynamic.CheckResult {
   const failures: CheckFailure[] = [];
   const { groupId, type, adoptExisting } = news;
   if (groupId !== UNKNOWN && (typeof groupId !== "string" || !GROUP_ID.test(groupId))) {
@@ -37,6 +40,12 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   if (!def) {
     failures.push({ property: "type", reason: `type ${describe(type)} is not an integration type; use one of ${integrationTypes.join(", ")}` });
     return { inputs: news, failures };
+  }
+  if (target && !accepts(def.documented, target)) {
+    failures.push({
+      property: "type",
+      reason: `type ${def.type} is not accepted by ${describeTarget(target)}: it is documented for ${describeAvailability(def.documented)}`,
+    });
   }
   const accepted = Object.keys(def.fields);
   const takes = `${def.type} takes ${accepted.join(", ")}`;
@@ -59,6 +68,11 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   for (const name of def.requiredFields) {
     if (news[name] === undefined) {
       failures.push({ property: name, reason: `${name} is required for ${def.type}: ${def.fields[name]?.description}` });
+    }
+  }
+  for (const rule of def.requiredWhen ?? []) {
+    if (news[rule.when.field] === rule.when.equals && news[rule.field] === undefined) {
+      failures.push({ property: rule.field, reason: `${rule.field} is required for ${def.type} when ${rule.when.field} is ${JSON.stringify(rule.when.equals)}` });
     }
   }
   const parsed = def.schema.safeParse(values);

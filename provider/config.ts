@@ -6,6 +6,9 @@ import { z } from "zod";
 import { ConfigError, errorCodes } from "./errors";
 import { printable, redactUrl } from "./redact";
 
+/** What `opsmanager:serverVersion` accepts: major.minor, optionally more parts. */
+export const SERVER_VERSION = /^\d+\.\d+(\.\d+)*$/;
+
 /** Every Public API v1.0 path starts here; `baseUrl` may include it or not. */
 export const API_PATH = "/api/public/v1.0";
 
@@ -65,6 +68,11 @@ export const connectionSettings = {
   maxRetries: {
     key: "opsmanager:maxRetries", env: "OPSMANAGER_MAX_RETRIES", secret: false, required: false,
     default: "3", example: "5", description: "Retries of a call that failed with 429, 5xx or a network error (0 to 10).",
+  },
+  serverVersion: {
+    key: "opsmanager:serverVersion", env: "OPSMANAGER_SERVER_VERSION", secret: false, required: false,
+    example: "7.0",
+    description: "The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL).",
   },
 } as const satisfies Record<string, ConnectionSetting>;
 
@@ -188,6 +196,7 @@ function settingsSchema() {
     publicKey: word("public key"),
     privateKey: word("private key"),
     caCert: checked(loadCaCert).optional(),
+    serverVersion: z.string().regex(SERVER_VERSION, { error: "must be an Ops Manager version such as 7.0 or 6.0.7" }).optional(),
     insecureSkipVerify: checked(flag),
     allowHttp: checked(flag),
     allowDigestWithoutQop: checked(flag),

@@ -13,8 +13,8 @@ export interface ReconcileContext {
  *
  * Secrets are never learned from the server: a mask (or a clear value, from older servers) that fits what state
  * holds keeps it; one that does not — the secret was rotated outside code — is recorded as the drift marker, so
- * the next diff sees a change and `up` restores the secret from code. Write-only fields (never returned) keep
- * what we stored.
+ * the next diff sees a change and `up` restores the secret from code. Write-only fields (never returned), and
+ * fields a server may leave out (legacy Slack's teamName) when it does, keep what we stored.
  */
 export function reconcileFields(
   def: AnyIntegration,
@@ -27,8 +27,8 @@ export function reconcileFields(
     const mine = stored[name];
     const theirs = server[name];
     let value: unknown;
-    if (spec.writeOnly) value = mine;
-    else if (theirs === undefined || theirs === null) value = undefined;
+    if (spec.writeOnly || (spec.mayBeOmitted && theirs === undefined)) value = mine;
+    else if (isUnset(theirs)) value = undefined;
     else if (spec.secret && typeof theirs === "string") {
       const ctx = { where: `${where.groupId}/${def.type}/${name}`, ...(where.viewKey ? { viewKey: where.viewKey } : {}) };
       value = secretFitsServer(mine, theirs, ctx) ? mine : DRIFT;
@@ -43,4 +43,21 @@ export function reconcileFields(
 export function sameAsServer(def: AnyIntegration, sent: Record<string, unknown>, server: ServerIntegration): boolean {
   const seen = reconcileFields(def, sent, server);
   return Object.entries(def.fields).every(([n, spec]) => (seen[n] ?? spec.serverDefault) === (sent[n] ?? spec.serverDefault));
+}
+
+/** A server value that means "not set": absent, null, or "" for a field with no default (no input can be ""). */
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/**
+ * The fields the server holds that `fields` does not set (values other than the field's documented default).
+ * PUT merges, and what a server does with a field sent as null is undocumented, so a field removed from code may
+ * still be there after an update: this is how the provider notices. Write-only fields are never shown, so they
+ * cannot be checked here.
+ */
+export function heldBeyond(def: AnyIntegration, fields: Record<string, unknown>, server: ServerIntegration): string[] {
+  return Object.entries(def.fields)
+    .filter(([name, spec]) => fields[name] === undefined && !spec.writeOnly && !isUnset(server[name]) && server[name] !== spec.serverDefault)
+    .map(([name]) => name);
 }

@@ -11,6 +11,7 @@ import { withFingerprintKey } from "./fingerprint";
 import { read as readIntegration } from "./read";
 import { remove } from "./remove";
 import { configure as configureHolder, sessionOf, type SessionHolder } from "./session";
+import { targetFrom } from "./target";
 import { update as updateIntegration } from "./update";
 
 type Props = Record<string, unknown>;
@@ -18,8 +19,8 @@ type Props = Record<string, unknown>;
 export function configure(holder: SessionHolder, req: pulumi.dynamic.ConfigureRequest): void {
   configureHolder(holder, (key) => req.config.get(key));
 }
-export async function check(_holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  const result = checkInputs(news);
+export async function check(holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const result = checkInputs(news, targetFrom(holder.readConfig ?? (() => undefined), process.env));
   // The resource's fingerprint key: kept from the old inputs so stored fingerprints stay comparable.
   return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
 }

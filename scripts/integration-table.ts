@@ -1,3 +1,4 @@
+import { describeOne } from "../provider/integrations/availability";
 import { definitions } from "../provider/integrations/registry";
 
 /** Markers around the generated table in README.md. */
@@ -6,13 +7,17 @@ export const TABLE_END = "<!-- integration-table:end -->";
 
 /** The README's per-type table, rendered from the registry: one row per field. */
 export function renderIntegrationTable(): string {
-  const rows = ["| type | field | required | secret | description |", "|---|---|---|---|---|"];
+  const rows = ["| type | documented for | field | required | secret | description |", "|---|---|---|---|---|---|"];
   for (const def of definitions) {
     for (const [i, [name, spec]] of Object.entries(def.fields).entries()) {
       const required = def.requiredFields.includes(name) ? "yes" : spec.serverDefault !== undefined ? `no (server default ${JSON.stringify(spec.serverDefault)})` : "no";
       const description = spec.description + (spec.writeOnly ? " Never returned by the server." : "");
       const label = i === 0 ? `[\`${def.type}\`](${def.docsUrl}) ${def.label}` : "";
-      rows.push(`| ${label} | \`${name}\` | ${required} | ${spec.secret ? "**secret**" : ""} | ${description} |`);
+      // Every availability claim links the page that lists the type (provider/integrations/availability.ts).
+      const documented = i === 0 ? def.documented.map((d) => `[${describeOne(d)}](${d.url})`).join(", ") : "";
+      const when = def.requiredWhen?.find((r) => r.field === name);
+      const needed = when ? `when ${when.when.field} is ${JSON.stringify(when.when.equals)}` : required;
+      rows.push(`| ${label} | ${documented} | \`${name}\` | ${needed} | ${spec.secret ? "**secret**" : ""} | ${description} |`);
     }
   }
   const notes = definitions.filter((d) => d.notes).map((d) => `- \`${d.type}\`: ${d.notes}`);

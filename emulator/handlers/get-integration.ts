@@ -7,5 +7,5 @@ import type { ApiResult } from "./api-result";
 export function getIntegration(ctx: IntegrationContext): ApiResult {
   const stored = ctx.state.store.get(ctx.groupId, ctx.type);
   if (!stored) throw apiError("INTEGRATION_NOT_CONFIGURED", [ctx.type]);
-  return { status: 200, body: presentIntegration(stored, ctx.state.config.findIntegration, ctx.state.settings.maskStyle) };
+  return { status: 200, body: presentIntegration(stored, ctx.state.config.findIntegration, ctx.state.settings.maskStyle, ctx.state.settings.webhookSecret) };
 }

@@ -8,6 +8,6 @@ import { presentIntegration, type IntegrationView } from "../present";
  */
 export function groupListing(ctx: GroupContext, paging: Paging): ListBody<IntegrationView> {
   const { store, config, settings } = ctx.state;
-  const views = store.list(ctx.groupId).map((s) => presentIntegration(s, config.findIntegration, settings.maskStyle));
+  const views = store.list(ctx.groupId).map((s) => presentIntegration(s, config.findIntegration, settings.maskStyle, settings.webhookSecret));
   return pageOf(views, paging, ctx.baseHref);
 }

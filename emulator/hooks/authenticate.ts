@@ -17,6 +17,7 @@ export function authenticate(state: EmulatorState) {
       { method: request.method, rawUrl: request.raw.url ?? request.url, authorization: request.headers.authorization },
       (publicKey) => state.store.findKey(publicKey),
       state.nonces,
+      state.settings.ncOrder,
     );
     if (outcome.ok) {
       meta.key = outcome.key;

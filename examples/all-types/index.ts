@@ -53,6 +53,7 @@ const integrations: Record<string, OpsManagerIntegrationArgs> = {
     secretVersion: config.get("prometheusPasswordVersion") ?? "1",
     serviceDiscovery: "http",
     scheme: "https",
+    tlsPemPath: "/etc/mongodb/prometheus.pem", // required with https
     enabled: true,
   },
 };

@@ -85,6 +85,9 @@ function resourceText(
 ): string[] {
   const where = `${def.type} of project ${view.groupId}`;
   const lines = [`new OpsManagerIntegration(${JSON.stringify(name)}, {`, `  groupId: ${JSON.stringify(view.groupId)},`, `  type: ${JSON.stringify(def.type)},`, "  adoptExisting: true,"];
+  if (def.createdInUiOnly) {
+    lines.push(`  // ${def.label} is connected in the Ops Manager UI; the API only reconfigures it: keep adoptExisting: true.`);
+  }
   for (const [field, spec] of Object.entries(def.fields)) {
     const value = view.values[field];
     const present = value !== undefined && value !== null;
@@ -99,7 +102,10 @@ function resourceText(
       secrets.push({ key: qualifiedKey(key, namespace), placeholder: placeholder(key), groupId: view.groupId, type: def.type, field });
       lines.push(`  ${field}: config.requireSecret(${JSON.stringify(key)}),`);
     } else if (!present) {
-      if (required) warnings.push(`${where}: the server shows no ${field}, which is required; fill it in before pulumi up.`);
+      if (required) {
+        const legacy = spec.mayBeOmitted ? ` (a legacy ${def.label} integration shows none)` : "";
+        warnings.push(`${where}: the server shows no ${field}${legacy}, which is required; fill it in before pulumi up.`);
+      }
     } else if (value !== spec.serverDefault) {
       if (!spec.schema.safeParse(value).success) {
         warnings.push(`${where}: ${field} ${JSON.stringify(value)} is not a value this version accepts; check it before pulumi up.`);

@@ -22,6 +22,8 @@ class DigestAttempt {
   fresh = false;
   resends = 0;
   staleResends = 0;
+  /** A nonce of this request's own (see the non-stale re-challenge below), with its own `nc`. */
+  own: { challenge: DigestChallenge; nc: number } | undefined;
   /** This request is fetching the client's first challenge; others wait for it. */
   probing = false;
   /** Method and body set aside while a bodiless GET fetches the first challenge (issue 15). */
@@ -61,7 +63,13 @@ export interface DigestOptions {
 
 /** Installs digest signing on `http`. Every request of that instance is signed with `credentials`. */
 export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentials, options: DigestOptions = {}): void {
-  const shared: { challenge?: DigestChallenge; nc: number; probe?: { done: Promise<void>; release: () => void } } = { nc: 0 };
+  const shared: {
+    challenge?: DigestChallenge;
+    nc: number;
+    probe?: { done: Promise<void>; release: () => void };
+    /** A signed request of this client has been accepted: the key is right, whatever a later 401 says. */
+    authenticated?: boolean;
+  } = { nc: 0 };
 
   const release = (attempt: DigestAttempt | undefined) => {
     if (!attempt?.probing) return;
@@ -73,7 +81,7 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
   http.interceptors.request.use(async (config: Config) => {
     const attempt = attemptOf(config) as DigestAttempt;
     while (!shared.challenge && shared.probe && !attempt.probing) await shared.probe.done;
-    const challenge = shared.challenge;
+    const challenge = attempt.own?.challenge ?? shared.challenge;
     if (!challenge) {
       if (!attempt.probing) {
         let release = () => {};
@@ -92,10 +100,10 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
       }
       return config;
     }
-    shared.nc += 1;
+    const nc = attempt.own ? ++attempt.own.nc : ++shared.nc;
     const target = { method: config.method ?? "get", uri: requestUri(http, config) };
     const cnonce = randomBytes(16).toString("hex");
-    config.headers.set("Authorization", digestAuthorization(challenge, credentials, target, shared.nc, cnonce).header);
+    config.headers.set("Authorization", digestAuthorization(challenge, credentials, target, nc, cnonce).header);
     attempt.nonce = challenge.nonce;
     return config;
   });
@@ -105,6 +113,18 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
       const config = response.config as Config;
       const attempt = attemptOf(config) as DigestAttempt;
       const challenge = response.status === 401 ? parseChallenge(response.headers["www-authenticate"], options) : undefined;
+      if (response.status !== 401 && attempt.nonce !== undefined) shared.authenticated = true;
+      // A server or proxy that wants `nc` strictly increasing per nonce answers requests that overtook each other
+      // on the wire with a plain 401 (no stale), although the key is right: once this client has been accepted,
+      // such a 401 earns one more try, signed with the new nonce kept to this request alone so no other in-flight
+      // request can overtake it again. A second 401 then means the key really is wrong (revoked mid-run).
+      if (challenge && !challenge.stale && attempt.fresh && shared.authenticated && !attempt.own && attempt.resends < 3) {
+        attempt.own = { challenge, nc: 0 };
+        attempt.resends += 1;
+        release(attempt);
+        restore(config, attempt);
+        return http.request(config);
+      }
       const resend =
         challenge !== undefined &&
         attempt.resends < 3 &&
@@ -131,6 +151,7 @@ export function withDigestAuth(http: AxiosInstance, credentials: DigestCredentia
       if (challenge.stale && attempt.nonce !== undefined) attempt.staleResends += 1;
       attempt.resends += 1;
       attempt.fresh = true;
+      attempt.own = undefined;
       release(attempt);
       restore(config, attempt);
       return http.request(config);

@@ -47,7 +47,7 @@ export interface HipChatArgs extends CommonArgs {
 export interface PagerDutyArgs extends CommonArgs {
   /** Changing it replaces the integration. */
   type: "PAGER_DUTY";
-  /** PagerDuty service key (Events API v1 integration key). Stored as a Pulumi secret. */
+  /** PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working). Stored as a Pulumi secret. */
   serviceKey: pulumi.Input<string>;
 }
 
@@ -119,7 +119,7 @@ export interface WebhookArgs extends CommonArgs {
   secret?: pulumi.Input<string>;
 }
 
-/** Microsoft Teams. @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
+/** Microsoft Teams. @see https://www.mongodb.com/docs/atlas/tutorial/third-party-service-integrations/ */
 export interface MicrosoftTeamsArgs extends CommonArgs {
   /** Changing it replaces the integration. */
   type: "MICROSOFT_TEAMS";
@@ -141,8 +141,10 @@ export interface PrometheusArgs extends CommonArgs {
   scheme: pulumi.Input<"http" | "https">;
   /** Address and port the agents serve metrics on. Server default: "0.0.0.0:9216". */
   listenAddress?: pulumi.Input<string>;
-  /** PEM file the agents use for TLS when scheme is https. */
+  /** PEM file (certificate and key) the agents serve metrics over TLS with; required when scheme is https. */
   tlsPemPath?: pulumi.Input<string>;
+  /** Password of that PEM file, when it is encrypted. Stored as a Pulumi secret. Never returned by the server: change `secretVersion` to re-send it. */
+  tlsPemPassword?: pulumi.Input<string>;
   /** Whether the agents expose metrics. */
   enabled: pulumi.Input<boolean>;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Documented } from "./availability";
 import type { FieldSpec } from "./field";
 
 /** The fields of one integration type, by their wire name. */
@@ -6,6 +7,12 @@ export type FieldSpecs = Record<string, FieldSpec>;
 
 /** The wire shape of an integration's own fields (without `type`), inferred from its field schemas. */
 export type FieldValues<F extends FieldSpecs> = z.output<z.ZodObject<{ -readonly [K in keyof F]: F[K]["schema"] }>>;
+
+/** A field required only when another field has a given value (Prometheus: `tlsPemPath` when `scheme` is https). */
+export interface RequiredWhen {
+  readonly field: string;
+  readonly when: { readonly field: string; readonly equals: unknown };
+}
 
 /** What a type file declares. */
 export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
@@ -15,9 +22,18 @@ export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
   readonly label: string;
   /** The Ops Manager documentation of this type's fields. */
   readonly docsUrl: string;
+  /** Which products and versions document the type, each with its page (availability.ts). */
+  readonly documented: readonly Documented[];
   readonly fields: F;
+  /** Fields required only in some configurations; `check` and the emulator enforce them. */
+  readonly requiredWhen?: readonly RequiredWhen[];
   /** A valid configuration, used by the docs, the examples and the conformance suite. */
   readonly example: FieldValues<F>;
+  /**
+   * The API can only reconfigure an existing integration of this type; it is first created in the Ops Manager UI
+   * (Slack: "must be initially configured ... through the ... third-party service integrations page").
+   */
+  readonly createdInUiOnly?: boolean;
   /** Anything a user should know that the fields do not say (shown in the docs table). */
   readonly notes?: string;
   /**

@@ -13,6 +13,11 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   readonly secret: boolean;
   /** Never returned by the server (e.g. a password): refresh cannot compare it. */
   readonly writeOnly: boolean;
+  /**
+   * The server may leave the field out of its answers although it was sent (Slack's teamName "may not be present
+   * with a legacy Slack integration"): an absent value then keeps what state holds instead of reading as drift.
+   */
+  readonly mayBeOmitted: boolean;
   /** What the server reports for the field when it was never sent; an absent input equals it. */
   readonly serverDefault?: string | boolean;
 }
@@ -25,10 +30,17 @@ const text = () =>
     .max(1024, { error: "must be at most 1024 characters" })
     .regex(/^[^\p{Cc}]*$/u, { error: "must not contain control characters (newlines, tabs, ...)" });
 
-type Options = { secret?: boolean; writeOnly?: boolean };
+type Options = { secret?: boolean; writeOnly?: boolean; mayBeOmitted?: boolean };
 
 function spec<S extends z.ZodType>(schema: S, description: string, o: Options & { serverDefault?: string | boolean } = {}): FieldSpec<S> {
-  return { schema, description, secret: o.secret ?? false, writeOnly: o.writeOnly ?? false, serverDefault: o.serverDefault };
+  return {
+    schema,
+    description,
+    secret: o.secret ?? false,
+    writeOnly: o.writeOnly ?? false,
+    mayBeOmitted: o.mayBeOmitted ?? false,
+    serverDefault: o.serverDefault,
+  };
 }
 
 /** Field builders used by the integration files; each returns a {@link FieldSpec}. */

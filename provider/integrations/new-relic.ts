@@ -1,11 +1,13 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
+import { ALL_OPS_MANAGER, CLOUD_MANAGER } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const newRelic = defineIntegration({
   type: "NEW_RELIC",
   label: "New Relic",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  documented: [ALL_OPS_MANAGER, CLOUD_MANAGER],
   fields: {
     licenseKey: field.text("New Relic license key.", { secret: true }),
     accountId: field.text("New Relic account id."),

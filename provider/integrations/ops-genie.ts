@@ -1,11 +1,13 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
+import { ALL_OPS_MANAGER, CLOUD_MANAGER } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const opsGenie = defineIntegration({
   type: "OPS_GENIE",
   label: "Opsgenie",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  documented: [ALL_OPS_MANAGER, CLOUD_MANAGER],
   fields: {
     apiKey: field.text("Opsgenie API key.", { secret: true }),
     region: field.choice(["US", "EU"], "Opsgenie API region.", "US"),

@@ -1,11 +1,13 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
+import { ALL_OPS_MANAGER, CLOUD_MANAGER } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const victorOps = defineIntegration({
   type: "VICTOR_OPS",
   label: "VictorOps",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  documented: [ALL_OPS_MANAGER, CLOUD_MANAGER],
   fields: {
     apiKey: field.text("VictorOps API key.", { secret: true }),
     routingKey: field.optionalText("VictorOps routing key.", { secret: true }),

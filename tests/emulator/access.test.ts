@@ -43,11 +43,11 @@ describe("emulator: groups, membership and roles", () => {
   });
 
   for (const [method, body] of WRITES) {
-    it(`the read-only key doing ${method} gets 403 USER_UNAUTHORIZED and changes nothing`, async () => {
+    it(`the read-only key doing ${method} gets 401 USER_UNAUTHORIZED and changes nothing`, async () => {
       await emu.control.seed(G, "WEBHOOK", { url: BODY.url });
       const before = await emu.control.raw(G);
       const res = await as(READ_ONLY_KEY).send(method, `/groups/${G}/integrations/WEBHOOK`, body);
-      assertError(res, 403, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.");
+      assertError(res, 401, "USER_UNAUTHORIZED", "Current user is not authorized to perform this action.");
       assert.deepEqual(await emu.control.raw(G), before);
     });
   }

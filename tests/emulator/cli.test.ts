@@ -27,6 +27,7 @@ describe("emulator: command line", () => {
     { argv: ["--port", "0", "--host", "0.0.0.0"], expect: { port: 0, host: "0.0.0.0" } },
     { argv: ["--mask", "clear", "--nonce-lifetime", "10", "--rate-limit", "5", "--latency", "20"], expect: { maskStyle: "clear", nonceLifetimeMs: 10_000, rateLimitPerSecond: 5, latencyMs: 20 } },
     { argv: ["--data-file", "/tmp/x.json"], expect: { dataFile: "/tmp/x.json" } },
+    { argv: ["--null-on-put", "clears"], expect: { nullOnPut: "clears" } },
     { argv: ["--tls-cert", "cert.pem", "--tls-key", "key.pem"], expect: { tls: { cert: "CERT", key: "KEY" } } },
     { argv: ["--config", "cfg.json"], expect: { groups: CONFIG.groups, keys: CONFIG.keys, maskStyle: "atlas" } },
     { argv: ["--config", "cfg.json", "--mask", "om"], expect: { maskStyle: "om" } },

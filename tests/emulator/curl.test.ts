@@ -52,9 +52,9 @@ describe("emulator: an independent client (curl --digest)", () => {
     assert.equal(res.status, 401);
   });
 
-  it("curl with the read-only key gets 403 USER_UNAUTHORIZED on DELETE", async () => {
+  it("curl with the read-only key gets 401 USER_UNAUTHORIZED on DELETE", async () => {
     const res = await curlDigest(READ_ONLY_KEY, "DELETE", at("/WEBHOOK"));
-    assert.equal(res.status, 403);
+    assert.equal(res.status, 401);
     assert.equal(JSON.parse(res.body).errorCode, "USER_UNAUTHORIZED");
   });
 });

@@ -63,10 +63,21 @@ describe("emulator: the integrations API", () => {
     assert.equal(res.json().totalCount, 1);
   });
 
-  it("PUT creates when nothing is configured, and a null removes an optional field", async () => {
+  it("PUT creates when nothing is configured; by default a null or omitted field keeps its stored value", async () => {
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", url: WEBHOOK.url })).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", secret: null })).status, 200);
+    assert.deepEqual((await emu.control.raw(G))[0]!.fields, { url: WEBHOOK.url, secret: WEBHOOK.secret });
+  });
+
+  it("with nullOnPut clears, a null removes an optional field and a nulled required field is MISSING_ATTRIBUTE", async () => {
+    await emu.control.settings({ nullOnPut: "clears" });
     assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
     assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", secret: null })).status, 200);
     assert.deepEqual((await emu.control.raw(G))[0]!.fields, { url: WEBHOOK.url });
+    const res = await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", url: null });
+    assert.equal(res.status, 400);
+    assert.equal(res.json().errorCode, "MISSING_ATTRIBUTE");
   });
 
   it("PUT accepts back what GET showed for defaulted fields (Slack channelName \"\") and merges over them", async () => {
@@ -141,9 +152,9 @@ describe("emulator: the integrations API", () => {
     }
 
     for (const query of ["itemsPerPage=501", "itemsPerPage=0", "itemsPerPage=ten", "pageNum=0", "pageNum=-1"]) {
-      it(`refuses ${query} with 400 INVALID_ATTRIBUTE naming the parameter`, async () => {
+      it(`refuses ${query} with 400 INVALID_QUERY_PARAMETER naming the parameter`, async () => {
         const name = query.split("=")[0]!;
-        assertError(await api.send("GET", `${LIST}?${query}`), 400, "INVALID_ATTRIBUTE", `Invalid attribute ${name} specified.`, [name]);
+        assertError(await api.send("GET", `${LIST}?${query}`), 400, "INVALID_QUERY_PARAMETER", `Invalid query parameter ${name} specified.`, [name]);
       });
     }
   });
@@ -156,10 +167,18 @@ describe("emulator: the integrations API", () => {
       assert.match(res.text, /\n {2}"id"/);
     });
 
-    it("envelope=true answers 200 with {status, content} for a success", async () => {
+    it("envelope=true: a list is its own envelope and gains status (the docs' wording)", async () => {
       const res = await api.send("GET", `${LIST}?envelope=true`);
       assert.equal(res.status, 200);
-      assert.deepEqual(res.json(), { status: 200, content: { links: [{ href: href(LIST), rel: "self" }], results: [], totalCount: 0 } });
+      assert.deepEqual(res.json(), { links: [{ href: href(LIST), rel: "self" }], results: [], totalCount: 0, status: 200 });
+    });
+
+    it("envelope=true wraps a single object as {status, content}", async () => {
+      await emu.control.seed(G, "WEBHOOK", { url: WEBHOOK.url });
+      const res = await api.send("GET", `${LIST}/WEBHOOK?envelope=true`);
+      assert.equal(res.status, 200);
+      assert.equal(res.json().status, 200);
+      assert.equal(res.json().content.type, "WEBHOOK");
     });
 
     it("envelope=true wraps an error with its real status", async () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
+import { ALL_OPS_MANAGER } from "../../provider/integrations/availability";
 import { defineIntegration, type IntegrationDefinition } from "../../provider/integrations/define";
 import { field } from "../../provider/integrations/field";
 import { maskSecret, type MaskStyle } from "../../provider/integrations/mask";
@@ -37,6 +38,7 @@ const futureType = defineIntegration({
   type: "FUTURE_METRICS",
   label: "Future metrics",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  documented: [ALL_OPS_MANAGER],
   fields: {
     username: field.text("Basic-auth user."),
     password: { ...field.text("Basic-auth password.", { secret: true }), writeOnly: true },

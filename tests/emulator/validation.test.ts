@@ -45,14 +45,6 @@ const rows: Row[] = [
     expect: [400, "INVALID_ENUM_VALUE", "An invalid enumeration value AP1 was specified.", ["AP1", "region"]],
   },
   {
-    case: "a PUT that nulls a required field of the stored integration",
-    method: "PUT",
-    type: "SLACK",
-    existing: { apiToken: "xoxb-1-2-abcd", teamName: "ops" },
-    body: { type: "SLACK", teamName: null },
-    expect: [400, "MISSING_ATTRIBUTE", "The required attribute teamName was not specified.", ["teamName"]],
-  },
-  {
     case: "a masked secret in a PUT over a stored integration",
     method: "PUT",
     type: "VICTOR_OPS",

@@ -47,7 +47,7 @@ describe("export: the command line tool", function () {
     await emu.control.seed(DEFAULT_GROUP_ID, "SLACK", { apiToken: SECRETS.slack, teamName: "ops" });
     await emu.control.seed(DEFAULT_GROUP_ID, "DATADOG", { apiKey: SECRETS.datadog, region: "EU" });
     await emu.control.seed(DEFAULT_GROUP_ID, "PAGER_DUTY", { serviceKey: SECRETS.pagerDuty });
-    await emu.control.seed(SECOND_GROUP_ID, "PROMETHEUS", { username: "prom", password: SECRETS.prometheus, serviceDiscovery: "http", scheme: "https", enabled: true });
+    await emu.control.seed(SECOND_GROUP_ID, "PROMETHEUS", { username: "prom", password: SECRETS.prometheus, serviceDiscovery: "http", scheme: "https", tlsPemPath: "/etc/mongodb/prometheus.pem", enabled: true });
     await emu.control.seed(SECOND_GROUP_ID, "WEBHOOK", { url: SECRETS.webhookUrl });
     await emu.control.seed(SECOND_GROUP_ID, "SHINY_NEW", { token: SECRETS.shiny }, { unvalidated: true });
     await emu.control.clearRequests();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { definitions, integrationTypes } from "../../provider/integrations/registry";
 
 const folder = path.join(__dirname, "../../provider/integrations");
-const machinery = new Set(["define.ts", "field.ts", "mask.ts", "registry.ts"]);
+const machinery = new Set(["availability.ts", "define.ts", "field.ts", "mask.ts", "registry.ts"]);
 
 describe("the integration registry", () => {
   it("registers every type file in provider/integrations/, once", () => {
@@ -31,6 +31,8 @@ describe("the integration registry", () => {
       it("names its file after its type and links its documentation", () => {
         assert.ok(fs.existsSync(path.join(folder, def.type.toLowerCase().replace(/_/g, "-") + ".ts")));
         assert.match(def.docsUrl, /^https:\/\/www\.mongodb\.com\/docs\//);
+        assert.ok(def.documented.length > 0, "says where it is documented");
+        for (const d of def.documented) assert.match(d.url, /^https:\/\//, "each availability claim has its page");
       });
       it("has at least one secret field and describes every field", () => {
         assert.ok(def.secretFields.length > 0);

@@ -24,6 +24,15 @@ describe("diff", () => {
     });
   }
 
+  it("replaces, delete first, when a field with no documented default is removed (a PUT may keep it); names the field", () => {
+    const olds = { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k", routingKey: "r" };
+    assert.deepEqual(diff(olds, { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k" }), { changes: true, replaces: ["routingKey"], deleteBeforeReplace: true });
+  });
+
+  it("updates in place when a removed field has a documented default (Slack channelName, sent as \"\")", () => {
+    assert.deepEqual(diff({ ...old, channelName: "alerts" }, { groupId: GROUP, type: "SLACK", apiToken: "xoxb-1", teamName: "ops" }), { changes: true });
+  });
+
   it("sees a secret rotated outside code (state holds the server's mask) as a change", () => {
     assert.equal(diff({ ...old, apiToken: "******9999" }, { groupId: GROUP, type: "SLACK", apiToken: "xoxb-1", teamName: "ops" }).changes, true);
   });

@@ -17,6 +17,7 @@ const inputs = {
   password: "prom-password-1234",
   serviceDiscovery: "http",
   scheme: "https",
+  tlsPemPath: "/etc/mongodb/prometheus.pem",
   enabled: false,
 };
 

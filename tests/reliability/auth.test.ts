@@ -65,7 +65,7 @@ const CASES: Case[] = [
     name: "a read-only key writing",
     key: READ_ONLY_KEY,
     op,
-    status: 403,
+    status: 401, // the Ops Manager error table's status for USER_UNAUTHORIZED (issue 17)
     errorCode: "USER_UNAUTHORIZED",
     says: OWNER_NEEDED,
     maxRequests: 2,

@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { create } from "../../provider/create";
+import { diff } from "../../provider/diff";
+import { withFingerprintKey } from "../../provider/fingerprint";
+import { read } from "../../provider/read";
+import { useEmulator } from "../helpers/emulator";
+import { sessionFor } from "../helpers/session";
+
+/** As check leaves them: with the resource's fingerprint key. */
+const inputs = withFingerprintKey(
+  {},
+  { groupId: DEFAULT_GROUP_ID, type: "WEBHOOK", url: "https://hooks.example.com/om/0123456789", secret: "whsec-0123456789" },
+);
+
+/** Issue 17 item 5: a server may show the webhook secret fully redacted ("******", as Atlas does). */
+describe("conformance: a webhook secret shown fully redacted (webhookSecret: redacted)", () => {
+  const emu = useEmulator({ webhookSecret: "redacted" });
+
+  it("the server shows ****** and the provider refreshes with no drift", async () => {
+    const session = sessionFor(emu.apiBase);
+    const created = await create(session, inputs);
+    assert.equal((await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, "******");
+    const refreshed = await read(session, created.id, created.outs ?? {});
+    assert.deepEqual(refreshed.props, created.outs);
+    assert.equal(diff(refreshed.props ?? {}, inputs).changes, false);
+  });
+});

@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { useEngineProject } from "./support/project";
+
+const G = DEFAULT_GROUP_ID;
+const prometheus = {
+  groupId: G,
+  type: "PROMETHEUS",
+  username: "prom-scraper",
+  password: "prom-password-0123",
+  serviceDiscovery: "http",
+  scheme: "https",
+  tlsPemPath: "/etc/mongodb/prometheus.pem",
+  tlsPemPassword: "pem-password-0123",
+  enabled: true,
+};
+const webhook = { groupId: G, type: "WEBHOOK", url: "https://hooks.example.com/cm/0123456789" };
+
+/**
+ * Issue 17 item 4: a stack on the emulator's cloud-manager profile. The emulator listens on a loopback URL, so
+ * there the server itself refuses what Cloud Manager does not list; with a cloud.mongodb.com URL the provider knows
+ * the target and preview refuses it with no request (preview never connects, so that URL need not answer).
+ */
+describe("engine: Cloud Manager (emulator profile cloud-manager)", function () {
+  this.timeout(5 * 60 * 1000);
+  const fixture = useEngineProject("cloud-manager", async (emu) => {
+    await emu.control.settings({ profile: "cloud-manager" });
+  });
+  const { emu } = fixture;
+
+  it("manages PROMETHEUS (with its TLS key-file password) and WEBHOOK; a second preview has nothing to do", async () => {
+    fixture.project.setResources([
+      { name: "prometheus", args: prometheus },
+      { name: "hook", args: webhook },
+    ]);
+    await fixture.project.up();
+    const stored = (await emu.control.raw(G)).find((i) => i.type === "PROMETHEUS");
+    assert.equal(stored?.fields.tlsPemPassword, prometheus.tlsPemPassword);
+    await fixture.project.refresh();
+    await fixture.project.pulumi(["preview", "--expect-no-changes"]);
+  });
+
+  it("DATADOG, which Cloud Manager does not list, is refused by the server with the types' documentation", async () => {
+    fixture.project.setResources([
+      { name: "prometheus", args: prometheus },
+      { name: "hook", args: webhook },
+      { name: "dd", args: { groupId: G, type: "DATADOG", apiKey: "dd0123456789abcdef0123456789abcd" } },
+    ]);
+    const result = await fixture.project.attempt(["up", "--yes", "--skip-preview"]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stdout, /does not accept integration type DATADOG/);
+    assert.match(result.stdout, /documented for Ops Manager/);
+  });
+
+  it("with a cloud.mongodb.com URL, preview refuses DATADOG before any request", async () => {
+    await fixture.project.pulumi(["config", "set", "opsmanager:baseUrl", "https://cloud.mongodb.com"]);
+    await emu.control.clearRequests();
+    const result = await fixture.project.attempt(["preview"]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stdout, /type DATADOG is not accepted by Cloud Manager/);
+    assert.deepEqual(await emu.control.requests(), [], "preview sent requests");
+    await fixture.project.pulumi(["config", "set", "opsmanager:baseUrl", emu.url]);
+  });
+});

@@ -1,19 +1,11 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { findIntegration } from "../../provider/integrations/registry";
 import { useEngineProject } from "./support/project";
 
 const G = DEFAULT_GROUP_ID;
-const prometheus = {
-  groupId: G,
-  type: "PROMETHEUS",
-  username: "prom-scraper",
-  password: "prom-password-0123",
-  serviceDiscovery: "http",
-  scheme: "https",
-  tlsPemPath: "/etc/mongodb/prometheus.pem",
-  tlsPemPassword: "pem-password-0123",
-  enabled: true,
-};
+/** The registry's example (https, so with tlsPemPath and the key-file password), enabled. */
+const prometheus = { groupId: G, type: "PROMETHEUS", ...findIntegration("PROMETHEUS")!.example, enabled: true };
 const webhook = { groupId: G, type: "WEBHOOK", url: "https://hooks.example.com/cm/0123456789" };
 
 /**
@@ -35,7 +27,7 @@ describe("engine: Cloud Manager (emulator profile cloud-manager)", function () {
     ]);
     await fixture.project.up();
     const stored = (await emu.control.raw(G)).find((i) => i.type === "PROMETHEUS");
-    assert.equal(stored?.fields.tlsPemPassword, prometheus.tlsPemPassword);
+    assert.equal(stored?.fields.tlsPemPassword, findIntegration("PROMETHEUS")!.example.tlsPemPassword);
     await fixture.project.refresh();
     await fixture.project.pulumi(["preview", "--expect-no-changes"]);
   });

@@ -36,7 +36,7 @@ describe("engine: secrets in state (issue 15)", function () {
       { name: "hook", args: { groupId: DEFAULT_GROUP_ID, type: "WEBHOOK", url: HOOK, secret: PASSWORD } },
       {
         name: "prom",
-        args: { groupId: DEFAULT_GROUP_ID, type: "PROMETHEUS", username: "prom", password: PASSWORD, serviceDiscovery: "http", scheme: "https", enabled: false },
+        args: { groupId: DEFAULT_GROUP_ID, type: "PROMETHEUS", username: "prom", password: PASSWORD, serviceDiscovery: "http", scheme: "http", enabled: false },
       },
     ]);
     const debugUp = await project.pulumi(["up", "--yes", "--skip-preview", "--debug"]);

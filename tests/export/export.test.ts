@@ -18,7 +18,7 @@ const SEEDED: Record<string, Record<string, Record<string, unknown>>> = {
     PAGER_DUTY: { serviceKey: "pd-e2e-service-key-0003" },
   },
   [SECOND_GROUP_ID]: {
-    PROMETHEUS: { username: "prom", password: "prom-e2e-password-0004", serviceDiscovery: "http", scheme: "https", enabled: false },
+    PROMETHEUS: { username: "prom", password: "prom-e2e-password-0004", serviceDiscovery: "http", scheme: "http", enabled: false },
     WEBHOOK: { url: "https://hooks.example.com/e2e/0005", secret: "whsec-e2e-0006" },
     OPS_GENIE: { apiKey: "og-e2e-api-key-0007", region: "US" },
   },

@@ -186,7 +186,10 @@ function validValue(spec: FieldSpec): fc.Arbitrary<unknown> {
   return base.filter((v) => spec.schema.safeParse(v).success && !(spec.secret && isMasked(v)));
 }
 
-/** Inputs of one type that its schema accepts: required fields always, optional ones sometimes, common keys too. */
+/**
+ * Inputs of one type that check accepts: required fields always (conditionally required ones when their condition
+ * holds), optional ones sometimes, common keys too.
+ */
 export function acceptedInputs(def: AnyIntegration): fc.Arbitrary<Record<string, unknown>> {
   const fields = Object.fromEntries(Object.entries(def.fields).map(([n, spec]) => [n, validValue(spec)]));
   return fc
@@ -198,6 +201,10 @@ export function acceptedInputs(def: AnyIntegration): fc.Arbitrary<Record<string,
         secretVersion: fc.oneof(fc.string(), fc.integer()),
       },
       { requiredKeys: [...def.requiredFields, "groupId"] as never[] },
+    )
+    // A field required only in some configurations (Prometheus's tlsPemPath when scheme is https) is there then.
+    .filter((r: Record<string, unknown>) =>
+      (def.requiredWhen ?? []).every((rule) => r[rule.when.field] !== rule.when.equals || r[rule.field] !== undefined),
     )
     .map((r) => ({ ...r, type: def.type }));
 }

@@ -11,16 +11,17 @@ const inClone = (src: string): boolean =>
   !(path.dirname(src) === repoRoot && NOT_IN_A_CLONE.has(path.basename(src)));
 
 /**
- * What a fresh clone of this work tree would hold (uncommitted work included, so it is tested too), copied into a
- * new temp folder: no node_modules, no .tools, no build. A plain copy rather than `git clone`, because the second CI
- * leg runs the suites in a copy of the work tree that is not a git repository. Returns the folder and a cleanup.
+ * Copies what a fresh clone of this work tree would hold (uncommitted work included, so it is tested too) into
+ * `dest`: no node_modules, no .tools, no build. A plain copy rather than `git clone`, because the second CI leg runs
+ * the suites in a copy of the work tree that is not a git repository.
  */
+export function copyWorkTree(dest: string): void {
+  fs.cpSync(repoRoot, dest, { recursive: true, verbatimSymlinks: true, filter: inClone });
+}
+
+/** {@link copyWorkTree} into a new temp folder; returns the folder and a cleanup function. */
 export function cloneWorkTree(name: string): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `om-clone-${name}-`));
-  fs.cpSync(repoRoot, dir, {
-    recursive: true,
-    verbatimSymlinks: true,
-    filter: inClone,
-  });
+  copyWorkTree(dir);
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

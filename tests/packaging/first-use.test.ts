@@ -8,12 +8,13 @@ import { PulumiWorkspace } from "../engine/support/pulumi";
 import { run, type Ran } from "../export/support/run";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "../helpers/program-dir";
+import { copyWorkTree } from "../helpers/work-tree";
 import { readmeSection } from "./readme-sections";
 
 const PACKAGE = "pulumi-opsmanager-integrations";
 
 /**
- * Issue #16: the first use, as a new user follows README.md. A fresh clone of this repository's HEAD (no build,
+ * Issue #16: the first use, as a new user follows README.md. A fresh clone of this work tree (no build,
  * no node_modules) runs the "Install" commands, so `npm pack` must build; a new program beside it is written from
  * "Use it against your Ops Manager" and runs that section's commands exactly as written (its `preview` needs no
  * server), then is pointed at the emulator for up, preview and destroy. The export command, run from that
@@ -60,9 +61,9 @@ describe("first use from a fresh clone, following README.md", function () {
     const [block] = readmeSection("Install").shellBlocks;
     assert.ok(block, "README Install has a sh block");
     const [cloneLine, ...rest] = block;
-    // The one line not run as written: the clone comes from this repository's HEAD instead of GitHub.
+    // The one line not run as written: the clone is a copy of this work tree instead of GitHub's.
     assert.match(cloneLine ?? "", /^git clone \S+ *$/);
-    await ok([`git clone --quiet ${JSON.stringify(repoRoot)} ${PACKAGE}`], root);
+    copyWorkTree(clone());
     assert.ok(!fs.existsSync(path.join(clone(), "dist")), "a fresh clone has no build");
     await ok(rest, root);
     const { version } = JSON.parse(fs.readFileSync(path.join(clone(), "package.json"), "utf8")) as { version: string };

@@ -4,6 +4,7 @@ import { homedir } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError, errorCodes } from "./errors";
+import { loadProxy, type ProxySettings } from "./proxy-settings";
 import { printable, redactUrl } from "./redact";
 
 /** What `opsmanager:serverVersion` accepts: major.minor, optionally more parts. */
@@ -75,23 +76,6 @@ export const connectionSettings = {
     description: "The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL).",
   },
 } as const satisfies Record<string, ConnectionSetting>;
-
-/** Environment variables read for proxying, first match wins (curl's names). */
-export const proxyVariables = {
-  httpsProxy: ["HTTPS_PROXY", "https_proxy"],
-  httpProxy: ["HTTP_PROXY", "http_proxy"],
-  noProxy: ["NO_PROXY", "no_proxy"],
-} as const;
-
-/** Proxy settings read from the environment once, in {@link loadConnectionConfig}, then passed down. */
-export interface ProxySettings {
-  /** Proxy for https:// servers (normalized URL, may carry user-info for proxy authentication). */
-  readonly httpsProxy?: string;
-  /** Proxy for http:// servers. */
-  readonly httpProxy?: string;
-  /** Hosts that bypass the proxy: comma or space separated names, `.suffix`, `host:port`, IPs, or `*`. */
-  readonly noProxy?: string;
-}
 
 /** How the client connects: validated and fully defaulted, so nothing below has to check or default again. */
 export interface ConnectionConfig {
@@ -233,34 +217,6 @@ function problemText(name: Name, raw: Raw | undefined, message: string, privateK
   const from = raw.from === "config" ? "stack config" : `environment variable ${s.env}`;
   const got = s.secret ? "" : ` (got "${printable(redactUrl(raw.value), privateKeyParts(privateKey), 80)}")`;
   return `Ops Manager setting ${s.key} (read from ${from}) ${message}${got}. ${howToSet(s)}`;
-}
-
-/** Proxy URLs from the environment; scheme-less values (`proxy:3128`) mean http:// as in curl. */
-function loadProxy(env: NodeJS.ProcessEnv): ProxySettings {
-  const pick = (names: readonly string[]) => {
-    for (const n of names) {
-      const v = env[n]?.trim();
-      if (v) return { name: n, value: v };
-    }
-    return undefined;
-  };
-  const url = (found: { name: string; value: string } | undefined): string | undefined => {
-    if (!found) return undefined;
-    try {
-      const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(found.value) ? found.value : `http://${found.value}`);
-      if (u.protocol === "http:" || u.protocol === "https:") return u.href;
-    } catch {
-      /* reported below */
-    }
-    throw new ConfigError(
-      `Environment variable ${found.name} ("${printable(redactUrl(found.value), [], 80)}") is not a proxy URL such as http://proxy.example.com:3128. Fix or unset it.`,
-      { code: errorCodes.CONFIG_INVALID, settings: [found.name] },
-    );
-  };
-  const httpsProxy = url(pick(proxyVariables.httpsProxy));
-  const httpProxy = url(pick(proxyVariables.httpProxy));
-  const noProxy = pick(proxyVariables.noProxy)?.value;
-  return { ...(httpsProxy ? { httpsProxy } : {}), ...(httpProxy ? { httpProxy } : {}), ...(noProxy ? { noProxy } : {}) };
 }
 
 /**

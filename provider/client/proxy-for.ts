@@ -1,5 +1,5 @@
 import { BlockList, isIP } from "node:net";
-import type { ProxySettings } from "../config";
+import type { ProxySettings } from "../proxy-settings";
 
 /** Whether `host`/`port` matches one NO_PROXY entry: `*`, a name (and its subdomains), `.suffix`, `*.suffix`, an IP or CIDR, each optionally `:port`. */
 function matches(entry: string, host: string, port: string): boolean {

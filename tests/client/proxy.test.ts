@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import util from "node:util";
 import { createClient, proxyFor } from "../../provider/client";
-import { loadConnectionConfig, type ProxySettings } from "../../provider/config";
+import { loadConnectionConfig } from "../../provider/config";
+import type { ProxySettings } from "../../provider/proxy-settings";
 import { ApiError, errorCodes } from "../../provider/errors";
 import { makeCerts, type Certs } from "./support/certs";
 import { startConnectProxy } from "./support/connect-proxy";

@@ -16,7 +16,7 @@ export interface PrivateInstall {
 const ENTRY_POINTS = [
   "dist/provider/index.js",
   "dist/provider/instance.js",
-  "dist/provider/runtime.js",
+  "dist/provider/lifecycle.js",
   "dist/provider/resource.js",
 ];
 

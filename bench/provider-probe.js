@@ -54,7 +54,7 @@ if (dir && /cmd[\\/]dynamic-provider/.test(script)) {
       };
       return wrapped;
     }
-    if (request === "pulumi-opsmanager-integrations/runtime" && facts.runtimeLoadedAt === null) {
+    if (request === "pulumi-opsmanager-integrations/lifecycle" && facts.runtimeLoadedAt === null) {
       facts.runtimeLoadedAt = Date.now();
       facts.runtimeLoadMs = facts.runtimeLoadedAt - began;
       facts.runtimePath = Module._resolveFilename(request, parent);

@@ -11,7 +11,7 @@ export interface ProbeFacts {
   readonly deserializations: number;
   readonly distinctTexts: number;
   readonly providerTextBytes: number;
-  /** When `pulumi-opsmanager-integrations/runtime` finished loading, and how long loading it took. */
+  /** When `pulumi-opsmanager-integrations/lifecycle` finished loading, and how long loading it took. */
   readonly runtimeLoadedAt: number | null;
   readonly runtimeLoadMs: number | null;
   /** Where the runtime was loaded from (the benchmark's private copy of the package). */

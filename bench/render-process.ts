@@ -80,7 +80,7 @@ export function renderProcess(results: BenchResults): string {
     "Measured inside the process by [provider-probe.js](provider-probe.js) (preloaded with `NODE_OPTIONS=--require`; it " +
       "acts only in `@pulumi/pulumi/cmd/dynamic-provider`): process start (`performance.timeOrigin`), peak RSS " +
       "(`resourceUsage().maxRSS`), peak heap, the first `__provider` deserialization (the SDK's `require-from-string`, " +
-      'counted, with the distinct texts it saw), and how long `require("pulumi-opsmanager-integrations/runtime")` took. ' +
+      'counted, with the distinct texts it saw), and how long `require("pulumi-opsmanager-integrations/lifecycle")` took. ' +
       "The first request's time comes from the emulator's log. Medians over runs and parallelism.",
     "",
     markdownTable(

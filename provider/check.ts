@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { accepts, describeAvailability, describeTarget, type Target } from "./integrations/availability";
 import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
-import { META_KEYS, UNKNOWN } from "./props";
+import { META_KEYS, UNKNOWN } from "./request";
 
 type CheckFailure = pulumi.dynamic.CheckFailure;
 

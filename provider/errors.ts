@@ -1,36 +1,8 @@
+import { errorCodes } from "./error-codes";
+import { describeApiError } from "./error-messages";
 import { printable, redactText, redactUrl } from "./redact";
 
-/**
- * The codes this package produces itself, in one place so the provider and the docs can switch on them.
- * Ops Manager's own codes (`GROUP_NOT_FOUND`, ...) travel as {@link ApiError.errorCode} and become `code` too.
- */
-export const errorCodes = {
-  /** A required connection setting is absent. */
-  CONFIG_MISSING: "CONFIG_MISSING",
-  /** A connection setting is present but malformed. */
-  CONFIG_INVALID: "CONFIG_INVALID",
-  /** A caller passed something the API cannot address (e.g. an empty group id). */
-  INVALID_ARGUMENT: "INVALID_ARGUMENT",
-  /** The server answered with an error status but no `errorCode` of its own. */
-  HTTP_ERROR: "HTTP_ERROR",
-  /** No HTTP answer: connection refused or reset, DNS failure, proxy failure. */
-  NETWORK_ERROR: "NETWORK_ERROR",
-  /** No answer within `timeoutMs`. */
-  TIMEOUT: "TIMEOUT",
-  /** The server's certificate was not trusted, or TLS could not be negotiated. */
-  TLS_ERROR: "TLS_ERROR",
-  /** The server answered, but not with what the Public API returns (HTML, wrong shape, too big). */
-  INVALID_RESPONSE: "INVALID_RESPONSE",
-  /** The server kept a field the code does not set (PUT merges) and removing it (delete + re-create) failed. */
-  FIELDS_KEPT_BY_SERVER: "FIELDS_KEPT_BY_SERVER",
-} as const;
-
-/** Ops Manager error codes the client or the provider react to (see the api notes). */
-export const serverErrorCodes = {
-  INTEGRATION_NOT_CONFIGURED: "INTEGRATION_NOT_CONFIGURED",
-  INTEGRATION_ALREADY_CONFIGURED: "INTEGRATION_ALREADY_CONFIGURED",
-  RATE_LIMITED: "RATE_LIMITED",
-} as const;
+export { errorCodes, serverErrorCodes } from "./error-codes";
 
 type Secrets = readonly (string | undefined)[];
 
@@ -135,64 +107,6 @@ export interface ApiErrorInit {
   readonly secrets?: Secrets;
 }
 
-const GROUP_HINT = "Check the groupId (the project id, 24 hex characters) and that the API key has access to that project.";
-const FIELDS_HINT = "The server rejected the integration's fields (see the detail); fix the resource's inputs.";
-
-/** What to do, by Ops Manager error code. */
-const HINTS: Record<string, string> = {
-  GROUP_NOT_FOUND: GROUP_HINT,
-  INVALID_GROUP_ID: GROUP_HINT,
-  NOT_IN_GROUP: GROUP_HINT,
-  USER_UNAUTHORIZED:
-    "The API key lacks the role this call needs: reading integrations needs Project Read Only, changing them needs Project Owner (or Organization Owner).",
-  IP_ADDRESS_NOT_ON_ACCESS_LIST: "Add this machine's public IP address to the API key's access list in Ops Manager (Access Manager, API Keys, the key, Edit).",
-  INTEGRATION_FIELDS_INVALID: FIELDS_HINT,
-  INVALID_ATTRIBUTE: FIELDS_HINT,
-  MISSING_ATTRIBUTE: FIELDS_HINT,
-  INVALID_ENUM_VALUE: FIELDS_HINT,
-  INTEGRATION_ALREADY_CONFIGURED:
-    "A project holds at most one integration per type: remove the existing one or manage it with this resource instead of creating another.",
-  INTEGRATION_NOT_CONFIGURED: "No integration of this type is configured in the project.",
-};
-
-function defaultHint(i: ApiErrorInit): string {
-  const retries = (i.attempts ?? 1) - 1;
-  const retried = retries > 0 ? ` (retried ${retries === 1 ? "once" : `${retries} times`})` : "";
-  const hint = i.errorCode ? HINTS[i.errorCode] : undefined;
-  if (hint) return hint;
-  if (i.errorCode === serverErrorCodes.RATE_LIMITED || i.status === 429) {
-    return `Ops Manager is rate limiting this API key${retried}. Run again later, or lower the parallelism (pulumi up --parallel 2).`;
-  }
-  if (i.status === 401) return "The server rejected the API key: check opsmanager:publicKey and opsmanager:privateKey (OPSMANAGER_PUBLIC_KEY / OPSMANAGER_PRIVATE_KEY).";
-  if (i.status === 403) return HINTS.USER_UNAUTHORIZED ?? "";
-  if (i.status === 407) return "The proxy wants credentials: put them in the proxy URL (HTTPS_PROXY=http://user:password@proxy:3128).";
-  if (i.status === 404) return "Check opsmanager:baseUrl (it must lead to the Ops Manager Public API) and the groupId.";
-  if (i.status >= 500) return `Ops Manager answered with a server error${retried}. Try again later, or check the Ops Manager server logs.`;
-  if (i.status >= 300 && i.status < 400) {
-    return "The server redirected the call; set opsmanager:baseUrl to the address it redirects to (redirects are not followed because the digest signature covers the URL).";
-  }
-  return "";
-}
-
-function describe(i: ApiErrorInit, secrets: Secrets): string {
-  let where = i.url;
-  try {
-    const u = new URL(i.url);
-    where = `${u.pathname}${u.search} on ${u.origin}`;
-  } catch {
-    /* keep the redacted text as is */
-  }
-  const what = i.status
-    ? `HTTP ${i.status}${i.errorCode ? ` ${i.errorCode}` : ""}`
-    : (i.problem ?? "no answer");
-  const said = (i.detail ?? i.bodyExcerpt)?.replace(/[.\s]+$/, "");
-  const why = i.status && i.problem ? ` (${i.problem})` : "";
-  const after = (i.attempts ?? 1) > 1 ? ` after ${i.attempts} attempts` : "";
-  const hint = i.hint ?? defaultHint(i);
-  const text = `Ops Manager API ${i.method.toUpperCase()} ${where} failed${after}: ${what}${why}${said ? `: ${said}` : ""}.${hint ? ` ${hint}` : ""}`;
-  return printable(text, secrets, 2000);
-}
-
 /**
  * A call to the Ops Manager Public API failed. Modelled on octokit's RequestError: status, the server's own
  * error code and detail, and where it happened, but no request object (it holds the signed header and the body).
@@ -225,7 +139,7 @@ export class ApiError extends OpsManagerError {
       errorCode: init.errorCode === undefined ? undefined : printable(init.errorCode, secrets, 80),
       requestId: init.requestId === undefined ? undefined : printable(init.requestId, secrets, 100),
     };
-    super(init.message ?? describe(clean, secrets), {
+    super(init.message ?? describeApiError(clean, secrets), {
       code: init.code ?? clean.errorCode ?? errorCodes.HTTP_ERROR,
       cause: init.cause,
       secrets,

@@ -3,7 +3,6 @@
  * @packageDocumentation
  */
 export { OpsManagerIntegration } from "./resource";
-export type { OpsManagerIntegrationArgs, ArgsOf, CommonArgs } from "./args";
-export { OpsManagerIntegrationProvider } from "./provider";
-export { integrationTypes, type IntegrationType } from "./generated/args";
+export { integrationTypes, type IntegrationType, type OpsManagerIntegrationArgs, type ArgsOf, type CommonArgs } from "./generated/args";
+export { OpsManagerIntegrationProvider } from "./dynamic-provider";
 export { getIntegration, listIntegrations, type IntegrationView } from "./lookups";

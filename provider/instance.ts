@@ -1,4 +1,4 @@
-import { OpsManagerIntegrationProvider } from "./provider";
+import { OpsManagerIntegrationProvider } from "./dynamic-provider";
 
 /**
  * The provider every resource uses. It is this module's whole export on purpose: when the package is installed,

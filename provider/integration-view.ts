@@ -30,5 +30,6 @@ export function toView(groupId: string, entry: ServerIntegration): IntegrationVi
       values[name] = value;
     }
   }
-  return { groupId, type: entry.type, integrationId: entry.id, values, maskedFields };
+  // Callers list only known types (the client is given them), so the cast holds; `def` is still checked above.
+  return { groupId, type: entry.type as IntegrationType, integrationId: entry.id, values, maskedFields };
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { OpsManagerIntegrationArgs } from "./args";
+import type { IntegrationType, OpsManagerIntegrationArgs } from "./generated/args";
 import { FINGERPRINT_KEY } from "./fingerprint";
 import { warnIfInsecure } from "./insecure-warning";
-import type { IntegrationType } from "./generated/args";
 import { findIntegration } from "./integrations/registry";
 import provider = require("./instance");
 

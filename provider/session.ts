@@ -1,6 +1,7 @@
 import type * as CreateClient from "./client/create-client";
 import type { OpsManagerClient } from "./client/types";
 import { loadConnectionConfig, type ConnectionConfig } from "./config";
+import { integrationTypes } from "./integrations/registry";
 
 /** The connection a provider process uses: validated once, one client (so keep-alive and the digest nonce are reused). */
 export interface Session {
@@ -31,7 +32,7 @@ export function sessionOf(holder: SessionHolder): Session {
   if (!holder.session) {
     const config = loadConnectionConfig(holder.readConfig ?? (() => undefined), process.env);
     const { createClient } = require("./client/create-client") as typeof CreateClient;
-    holder.session = { config, client: createClient(config) };
+    holder.session = { config, client: createClient(config, { knownTypes: integrationTypes }) };
   }
   return holder.session;
 }

@@ -69,6 +69,9 @@ export function renderArgs(): string {
     " */",
     `export type OpsManagerIntegrationArgs =\n${definitions.map((d) => `  | ${pascal(d.type)}Args`).join("\n")};`,
     "",
+    "/** The arguments of one type, e.g. `ArgsOf<\"SLACK\">`. */",
+    "export type ArgsOf<T extends IntegrationType> = Extract<OpsManagerIntegrationArgs, { type: T }>;",
+    "",
   );
   return out.join("\n");
 }

@@ -8,6 +8,7 @@ import type { ExportOptions } from "./command-line";
 import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
 import { exportProgram, PACKAGE_NAME, type GroupExport } from "./export-program";
 import { createClient } from "../client";
+import { integrationTypes } from "../integrations/registry";
 import { checkOutDir, writeOutDir } from "./out-dir";
 import { ownPackage } from "./own-package";
 import { projectFiles } from "./project-files";
@@ -56,7 +57,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
   io.err(`Reading the integrations of ${plural(total, "project")} from ${config.apiBase} (API key ${config.publicKey})\n`);
   const groups: GroupExport[] = [];
   const failed: string[] = [];
-  const lister = createClient(config);
+  const lister = createClient(config, { knownTypes: integrationTypes });
   try {
     for (const [i, groupId] of options.groups.entries()) {
       const step = `[${i + 1}/${total}] project ${groupId}`;

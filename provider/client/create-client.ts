@@ -1,17 +1,21 @@
 import type { ConnectionConfig } from "../config";
+import { ApiError, serverErrorCodes } from "../errors";
+import { integrationPageSchema, invalidAnswer, parseAnswer, serverIntegrationSchema, toServerIntegration } from "./answers";
 import { createAgents } from "./create-agents";
 import { createHttp } from "./create-http";
-import { deleteIntegration } from "./delete-integration";
-import { getIntegration } from "./get-integration";
-import { listGroup } from "./list-integrations";
+import { integrationPath } from "./integration-path";
 import { Pacer } from "./pacer";
 import { ProjectReads, type ReadWindow } from "./project-reads";
-import type { RequestEvent, Transport } from "./send-request";
-import type { OpsManagerClient } from "./types";
-import { writeIntegration } from "./write-integration";
+import { sendRequest, type RequestEvent, type Transport } from "./send-request";
+import type { GroupListing, OpsManagerClient, ServerIntegration, WriteRequest } from "./types";
 
-/** Knobs that are not connection settings: a debug hook, and backoff timing (tests shorten it). */
+/** Knobs that are not connection settings: the types the caller manages, a debug hook, backoff timing. */
 export interface ClientOptions {
+  /**
+   * The integration types the caller manages: a list puts the others (a newer server's types) in
+   * `unknownTypes`. Default: every type the server lists counts as known.
+   */
+  readonly knownTypes?: readonly string[];
   /** Called after every HTTP attempt with method, URL, status or error code and timing; never headers or bodies. */
   readonly onRequest?: (event: RequestEvent) => void;
   /** Backoff ceiling for the first retry; doubles per retry. Default 500 ms. */
@@ -32,6 +36,11 @@ export interface ClientOptions {
  */
 export const READ_WINDOW: ReadWindow = { idleMs: 50, maxWaitMs: 2000 };
 
+/** The API's maximum page size: one request covers every real project. */
+export const ITEMS_PER_PAGE = 500;
+/** A server that never ends its paging is broken; stop instead of looping forever. */
+const MAX_PAGES = 100;
+
 /** The client, plus `close()` to release its keep-alive sockets (optional: idle sockets do not keep Node alive). */
 export interface OpsManagerHttpClient extends OpsManagerClient {
   close(): void;
@@ -40,7 +49,8 @@ export interface OpsManagerHttpClient extends OpsManagerClient {
 /**
  * A client for one Ops Manager server and API key. Options become a fully defaulted transport once: one axios
  * instance with keep-alive agents and the digest interceptor, so the nonce and the sockets are reused by every
- * call. Create one per provider process, not per call.
+ * call. Create one per provider process, not per call. Writes to a project wait for its pending shared read and
+ * the other way round (ProjectReads), so a read never sees half of this process's own update.
  */
 export function createClient(config: ConnectionConfig, options: ClientOptions = {}): OpsManagerHttpClient {
   const agents = createAgents(config);
@@ -63,15 +73,97 @@ export function createClient(config: ConnectionConfig, options: ClientOptions = 
     now,
     pacer: new Pacer(now, sleep),
   };
-  const reads = new ProjectReads((groupId) => listGroup(t, groupId), options.readWindow ?? READ_WINDOW, now);
+  const known = options.knownTypes && new Set(options.knownTypes);
+  const isKnown = (type: string) => !known || known.has(type);
+  const reads = new ProjectReads((groupId) => listGroup(t, groupId, isKnown), options.readWindow ?? READ_WINDOW, now);
   return {
     getIntegration: (groupId, type) => getIntegration(t, groupId, type),
     readIntegration: async (groupId, type) => (await reads.read(groupId)).integrations.find((e) => e.type === type),
-    createIntegration: (groupId, type, fields) => reads.write(groupId, () => writeIntegration(t, "POST", groupId, type, fields)),
-    putIntegration: (groupId, type, fields) => reads.write(groupId, () => writeIntegration(t, "PUT", groupId, type, fields)),
+    createIntegration: (groupId, type, request) => reads.write(groupId, () => writeIntegration(t, "POST", groupId, type, request)),
+    putIntegration: (groupId, type, request) => reads.write(groupId, () => writeIntegration(t, "PUT", groupId, type, request)),
     deleteIntegration: (groupId, type) => reads.write(groupId, () => deleteIntegration(t, groupId, type)),
     listIntegrations: async (groupId) => [...(await reads.read(groupId)).integrations],
     listGroup: (groupId) => reads.read(groupId),
     close: () => agents.destroy(),
   };
+}
+
+/** True for the one 404 that means "absent": other 404s (GROUP_NOT_FOUND, a wrong baseUrl) are real errors. */
+function isNotConfigured(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404 && error.errorCode === serverErrorCodes.INTEGRATION_NOT_CONFIGURED;
+}
+
+/** GET one integration; undefined when the project has none of that type. */
+async function getIntegration(t: Transport, groupId: string, type: string): Promise<ServerIntegration | undefined> {
+  let answer;
+  try {
+    answer = await sendRequest(t, { method: "GET", path: integrationPath(groupId, type) });
+  } catch (error) {
+    if (isNotConfigured(error)) return undefined;
+    throw error;
+  }
+  const entry = parseAnswer(answer, serverIntegrationSchema, `a ${type} integration`);
+  if (entry.type !== type) throw invalidAnswer(answer, `a ${type} integration expected, but the answer has type ${JSON.stringify(entry.type.slice(0, 40))}`);
+  return entry;
+}
+
+/**
+ * Everything a project holds, following `pageNum` until the entries seen reach `totalCount` or a page comes back
+ * empty (or short, when a server omits totalCount). Types the caller does not know are kept apart.
+ */
+async function listGroup(t: Transport, groupId: string, isKnown: (type: string) => boolean): Promise<GroupListing> {
+  const integrations: ServerIntegration[] = [];
+  const unknownTypes: string[] = [];
+  let seen = 0;
+  for (let pageNum = 1; pageNum <= MAX_PAGES; pageNum++) {
+    const path = `${integrationPath(groupId)}?pageNum=${pageNum}&itemsPerPage=${ITEMS_PER_PAGE}`;
+    const answer = await sendRequest(t, { method: "GET", path });
+    const page = parseAnswer(answer, integrationPageSchema, "a page of integrations");
+    for (const [i, entry] of page.results.entries()) {
+      const found = toServerIntegration(entry, answer, `results.${i}`); // throws on a malformed entry
+      if (isKnown(found.type)) integrations.push(found);
+      else unknownTypes.push(found.type);
+    }
+    seen += page.results.length;
+    const done = page.totalCount === undefined ? page.results.length < ITEMS_PER_PAGE : seen >= page.totalCount;
+    if (page.results.length === 0 || done) return { integrations, unknownTypes };
+    if (pageNum === MAX_PAGES) throw invalidAnswer(answer, `paging did not end after ${MAX_PAGES} pages`);
+  }
+  return { integrations, unknownTypes };
+}
+
+/**
+ * POST (create) or PUT (upsert) the caller's body and return the entry of that type from the answer, which lists
+ * every integration of the project (a bare object is accepted too). A POST that meets an existing one rejects
+ * with errorCode INTEGRATION_ALREADY_CONFIGURED, even if the server's 409 body did not say so.
+ */
+async function writeIntegration(t: Transport, method: "POST" | "PUT", groupId: string, type: string, request: WriteRequest): Promise<ServerIntegration> {
+  let answer;
+  try {
+    answer = await sendRequest(t, { method, path: integrationPath(groupId, type), body: request.body, secrets: request.secrets });
+  } catch (error) {
+    if (method === "POST" && error instanceof ApiError && error.status === 409 && !error.errorCode) {
+      const code = serverErrorCodes.INTEGRATION_ALREADY_CONFIGURED;
+      throw new ApiError({ ...error.fields, errorCode: code, code });
+    }
+    throw error;
+  }
+  const value = parseAnswer(answer, integrationPageSchema.or(serverIntegrationSchema), `the project's integrations`);
+  const entries = "results" in value && Array.isArray(value.results) ? value.results : [value];
+  for (const [i, entry] of entries.entries()) {
+    const found = toServerIntegration(entry, answer, `results.${i}`);
+    if (found.type === type) return found;
+  }
+  throw invalidAnswer(answer, `the answer lists no ${type} integration`);
+}
+
+/** DELETE; true when removed (200 or 204), false when it was already gone (404 INTEGRATION_NOT_CONFIGURED). */
+async function deleteIntegration(t: Transport, groupId: string, type: string): Promise<boolean> {
+  try {
+    await sendRequest(t, { method: "DELETE", path: integrationPath(groupId, type) });
+    return true;
+  } catch (error) {
+    if (isNotConfigured(error)) return false;
+    throw error;
+  }
 }

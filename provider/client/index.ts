@@ -3,7 +3,6 @@ export { createClient, type ClientOptions, type OpsManagerHttpClient } from "./c
 export { proxyFor } from "./proxy-for";
 export { parseChallenge, type DigestChallenge, type DigestAlgorithm } from "./parse-challenge";
 export { digestAuthorization, type DigestCredentials, type DigestTarget } from "./digest-authorization";
-export { parseRetryAfter } from "./parse-retry-after";
-export { retryDecision, type RetryPolicy, type RetryDecision, type FailureFacts } from "./retry-decision";
+export { parseRetryAfter, retryDecision, type RetryPolicy, type RetryDecision, type FailureFacts } from "./retry-decision";
 export type { RequestEvent } from "./send-request";
 export type { OpsManagerClient, ServerIntegration } from "./types";

@@ -3,8 +3,7 @@ import type { ApiError } from "../errors";
 import { redactUrl } from "../redact";
 import { classifyNetworkError } from "./classify-network-error";
 import type { Pacer } from "./pacer";
-import { parseRetryAfter } from "./parse-retry-after";
-import { retryDecision, type FailureFacts, type RetryPolicy } from "./retry-decision";
+import { parseRetryAfter, retryDecision, type FailureFacts, type RetryPolicy } from "./retry-decision";
 import { toApiError, type Failure } from "./to-api-error";
 
 /** One API call, relative to the client's apiBase. */

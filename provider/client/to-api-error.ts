@@ -1,8 +1,8 @@
+import { z } from "zod";
 import { ApiError, errorCodes } from "../errors";
 import { excerpt } from "../redact";
 import type { NetworkFailure } from "./classify-network-error";
 import { parseChallenge } from "./parse-challenge";
-import { parseErrorBody } from "./parse-error-body";
 import type { RetryDecision } from "./retry-decision";
 
 /** Why an attempt did not succeed, as the retry loop saw it. */
@@ -40,6 +40,30 @@ function stopNote(ctx: FailureContext): string {
 const NO_QOP_HINT =
   "The server offers digest authentication only without qop (RFC 2069), whose answers can be replayed, so no credentials were sent. " +
   "Ops Manager sends qop=\"auth\": check that opsmanager:baseUrl reaches it directly; to accept the weaker scheme set opsmanager:allowDigestWithoutQop true.";
+
+/**
+ * `{detail, error, errorCode, parameters, reason}`; every field optional (a real 401 has no errorCode), and a
+ * field of the wrong type is dropped rather than failing the whole body.
+ */
+const errorBodySchema = z.object({
+  detail: z.string().optional().catch(undefined),
+  errorCode: z.string().optional().catch(undefined),
+  reason: z.string().optional().catch(undefined),
+  error: z.number().optional().catch(undefined),
+});
+
+/** Ops Manager's error body, or undefined when the body is not a JSON object (HTML from a proxy, empty, text). */
+function parseErrorBody(text: string): z.output<typeof errorBodySchema> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const parsed = errorBodySchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** The one place a failure becomes an {@link ApiError}: body parsed if it is Ops Manager's JSON, excerpted if not. */
 export function toApiError(failure: Failure, ctx: FailureContext): ApiError {

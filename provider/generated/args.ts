@@ -165,3 +165,6 @@ export type OpsManagerIntegrationArgs =
   | WebhookArgs
   | MicrosoftTeamsArgs
   | PrometheusArgs;
+
+/** The arguments of one type, e.g. `ArgsOf<"SLACK">`. */
+export type ArgsOf<T extends IntegrationType> = Extract<OpsManagerIntegrationArgs, { type: T }>;

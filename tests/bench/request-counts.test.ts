@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
 import type { RequestLogEntry } from "../../emulator/request-log";
 import { definitions } from "../../provider/integrations/registry";
-import * as runtime from "../../provider/runtime";
+import { lifecycle } from "../../provider/lifecycle";
 import type { SessionHolder } from "../../provider/session";
 import { useEmulator, type EmulatorFixture } from "../helpers/emulator";
 import { useEngineProject, type ResourceSpec } from "../engine/support/project";
@@ -38,7 +38,7 @@ function configuredHolder(emu: EmulatorFixture): SessionHolder {
   };
   const holder: SessionHolder = {};
   const get = (k: string) => config[k];
-  runtime.configure(holder, { config: { get, require: get } } as unknown as Parameters<typeof runtime.configure>[1]);
+  lifecycle.configure(holder, { config: { get, require: get } } as unknown as Parameters<typeof lifecycle.configure>[1]);
   return holder;
 }
 
@@ -53,19 +53,19 @@ describe("request counts per operation (issue #7)", () => {
 
     const checks = await cost(emu, async () => {
       for (const inputs of all)
-        checked.push((await runtime.check(holder, {}, inputs)).inputs as Record<string, unknown>);
+        checked.push((await lifecycle.check(holder, {}, inputs)).inputs as Record<string, unknown>);
     });
     const creates = await cost(emu, async () => {
       for (const inputs of checked) {
-        const { id, outs } = await runtime.create(holder, inputs);
+        const { id, outs } = await lifecycle.create(holder, inputs);
         created.push({ id, outs });
       }
     });
     const diffs = await cost(emu, async () => {
       for (const [i, { id, outs }] of created.entries()) {
-        assert.equal((await runtime.diff(holder, id, outs, checked[i]!)).changes, false, `${id} unchanged`);
+        assert.equal((await lifecycle.diff(holder, id, outs, checked[i]!)).changes, false, `${id} unchanged`);
         assert.equal(
-          (await runtime.diff(holder, id, outs, { ...checked[i], secretVersion: 2 })).changes,
+          (await lifecycle.diff(holder, id, outs, { ...checked[i], secretVersion: 2 })).changes,
           true,
           `${id} changed`,
         );
@@ -73,13 +73,13 @@ describe("request counts per operation (issue #7)", () => {
     });
     const updates = await cost(emu, async () => {
       for (const [i, c] of created.entries())
-        c.outs = (await runtime.update(holder, c.id, c.outs, { ...checked[i], secretVersion: 2 })).outs;
+        c.outs = (await lifecycle.update(holder, c.id, c.outs, { ...checked[i], secretVersion: 2 })).outs;
     });
     const reads = await cost(emu, async () => {
-      for (const { id, outs } of created) assert.equal((await runtime.read(holder, id, outs)).id, id);
+      for (const { id, outs } of created) assert.equal((await lifecycle.read(holder, id, outs)).id, id);
     });
     const deletes = await cost(emu, async () => {
-      for (const { id, outs } of created) await runtime.destroy(holder, id, outs);
+      for (const { id, outs } of created) await lifecycle.delete(holder, id, outs);
     });
 
     assert.deepEqual(
@@ -102,27 +102,27 @@ describe("request counts per operation (issue #7)", () => {
 
   it("reads of one project running at the same time share one list request (issue 13); one after another, one each", async () => {
     const holder = configuredHolder(emu);
-    const created = await Promise.all(all.map((inputs) => runtime.create(holder, inputs)));
+    const created = await Promise.all(all.map((inputs) => lifecycle.create(holder, inputs)));
     const together = await cost(emu, () =>
-      Promise.all(created.map(({ id, outs }) => runtime.read(holder, id, outs).then((r) => assert.equal(r.id, id)))),
+      Promise.all(created.map(({ id, outs }) => lifecycle.read(holder, id, outs).then((r) => assert.equal(r.id, id)))),
     );
     assert.deepEqual(
       together.log.map((r) => `${r.method} ${r.path.split("?")[0]} ${r.status}`).sort(),
       [DEFAULT_GROUP_ID, SECOND_GROUP_ID].map((g) => `GET /api/public/v1.0/groups/${g}/integrations 200`).sort(),
     );
     const apart = await cost(emu, async () => {
-      for (const { id, outs } of created.slice(0, 3)) await runtime.read(holder, id, outs);
+      for (const { id, outs } of created.slice(0, 3)) await lifecycle.read(holder, id, outs);
     });
     assert.equal(apart.requests, 3, "nothing is kept between reads");
-    await Promise.all(created.map(({ id, outs }) => runtime.destroy(holder, id, outs)));
+    await Promise.all(created.map(({ id, outs }) => lifecycle.delete(holder, id, outs)));
   });
 
   it("creates started all at once on a fresh session wait for one challenge instead of each taking their own", async () => {
     const holder = configuredHolder(emu);
-    const burst = await cost(emu, () => Promise.all(all.map((inputs) => runtime.create(holder, inputs))));
+    const burst = await cost(emu, () => Promise.all(all.map((inputs) => lifecycle.create(holder, inputs))));
     assert.deepEqual([burst.requests, burst.challenges], [all.length + 1, 1]);
     await cost(emu, () =>
-      Promise.all(all.map((inputs) => runtime.destroy(holder, `${inputs.groupId}/${inputs.type}`, inputs))),
+      Promise.all(all.map((inputs) => lifecycle.delete(holder, `${inputs.groupId}/${inputs.type}`, inputs))),
     );
   });
 });

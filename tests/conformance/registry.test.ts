@@ -1,16 +1,13 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
 import { isFingerprint, sameSecret, withFingerprintKey } from "../../provider/fingerprint";
 import type { AnyIntegration } from "../../provider/integrations/registry";
 import { definitions } from "../../provider/integrations/registry";
-import { read } from "../../provider/read";
-import { remove } from "../../provider/remove";
 import type { Session } from "../../provider/session";
-import { update } from "../../provider/update";
 import { useEmulator } from "../helpers/emulator";
 import { sessionFor } from "../helpers/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /** The example with one field changed in a way its schema accepts: the first required field gets a suffix. */
 function changed(def: AnyIntegration): { field: string; fields: Record<string, unknown> } {
@@ -49,7 +46,7 @@ describe("conformance: every registered integration type", () => {
       // As check leaves them: with the resource's fingerprint key.
       const inputs = withFingerprintKey({}, { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example });
 
-      const created = await create(session, inputs);
+      const created = await lifecycle.create({ session }, inputs);
       assert.equal(created.id, `${DEFAULT_GROUP_ID}/${def.type}`);
       assert.match(String(created.outs?.integrationId), /^[0-9a-f]{24}$/);
       for (const name of def.secretFields) {
@@ -61,16 +58,16 @@ describe("conformance: every registered integration type", () => {
         assert.equal(stored?.fields[name] ?? def.fields[name]?.serverDefault, value, `the server holds ${name}`);
       }
 
-      let refreshed!: Awaited<ReturnType<typeof read>>;
-      assert.equal(await requestsDuring(async () => (refreshed = await read(session, created.id, created.outs ?? {}))), 1, "read costs one request");
+      let refreshed!: Awaited<ReturnType<typeof lifecycle.read>>;
+      assert.equal(await requestsDuring(async () => (refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {}))), 1, "read costs one request");
       assert.deepEqual(refreshed.props, created.outs, "no drift right after create");
       assert.equal(diff(refreshed.props ?? {}, inputs).changes, false, "diff after create is a no-op");
 
       const change = changed(def);
       const news = withFingerprintKey(inputs, { groupId: DEFAULT_GROUP_ID, type: def.type, ...change.fields });
       assert.equal(diff(refreshed.props ?? {}, news).changes, true, `a new ${change.field} is a change`);
-      let updated!: Awaited<ReturnType<typeof update>>;
-      assert.equal(await requestsDuring(async () => (updated = await update(session, refreshed.props ?? {}, news))), 1, "update costs one request");
+      let updated!: Awaited<ReturnType<typeof lifecycle.update>>;
+      assert.equal(await requestsDuring(async () => (updated = await lifecycle.update({ session }, "", refreshed.props ?? {}, news))), 1, "update costs one request");
       assert.notEqual(updated.outs?.integrationId, created.outs?.integrationId, "the server id changes on update");
       assert.equal((await emu.control.raw(DEFAULT_GROUP_ID))[0]?.fields[change.field], change.fields[change.field]);
 
@@ -79,7 +76,7 @@ describe("conformance: every registered integration type", () => {
       const visible = def.secretFields.filter((n) => !def.fields[n]?.writeOnly);
       const secret = visible.find((n) => def.requiredFields.includes(n)) ?? visible[0] ?? def.secretFields[0]!;
       await emu.control.change(DEFAULT_GROUP_ID, def.type, { [secret]: rotated(def, secret) });
-      const afterRotation = await read(session, created.id, updated.outs ?? {});
+      const afterRotation = await lifecycle.read({ session }, created.id, updated.outs ?? {});
       assert.ok(!String(JSON.stringify(afterRotation)).includes("rotated-outside-code-9876"), "state never learns the server's secret");
       if (visible.length > 0) {
         assert.notEqual(afterRotation.props?.fingerprints?.[secret], news[secret], "the rotated secret shows as drift");
@@ -90,10 +87,10 @@ describe("conformance: every registered integration type", () => {
         assert.equal(diff(afterRotation.props ?? {}, { ...news, secretVersion: 2 }).changes, true, "secretVersion forces a re-send");
       }
 
-      assert.equal(await requestsDuring(() => remove(session, afterRotation.props ?? {})), 1, "delete costs one request");
+      assert.equal(await requestsDuring(() => lifecycle.delete({ session }, "", afterRotation.props ?? {})), 1, "delete costs one request");
       assert.deepEqual(await emu.control.raw(DEFAULT_GROUP_ID), []);
-      await remove(session, afterRotation.props ?? {}); // already gone: still success
-      assert.deepEqual(await read(session, created.id, afterRotation.props ?? {}), { id: "" }, "gone on the server → gone from state");
+      await lifecycle.delete({ session }, "", afterRotation.props ?? {}); // already gone: still success
+      assert.deepEqual(await lifecycle.read({ session }, created.id, afterRotation.props ?? {}), { id: "" }, "gone on the server → gone from state");
     });
   }
 });

@@ -1,16 +1,13 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
 import { withFingerprintKey } from "../../provider/fingerprint";
 import type { AnyIntegration } from "../../provider/integrations/registry";
 import { definitions } from "../../provider/integrations/registry";
-import { read } from "../../provider/read";
-import { remove } from "../../provider/remove";
 import type { Session } from "../../provider/session";
-import { update } from "../../provider/update";
 import { useEmulator } from "../helpers/emulator";
 import { sessionFor } from "../helpers/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /** A value the field's schema accepts that is not its server default (so removing it is a visible change). */
 function someValue(def: AnyIntegration, name: string): unknown {
@@ -60,7 +57,7 @@ describe("conformance: removing an optional field from code removes it from the 
         // Inputs as check leaves them: with the resource's fingerprint key, which the later inputs keep.
         const withField = withFingerprintKey({}, { ...base, [name]: someValue(def, name) });
         const { [name]: _removed, ...without } = withField;
-        const created = await create(session, withField);
+        const created = await lifecycle.create({ session }, withField);
         const spec = def.fields[name]!;
 
         const planned = diff(created.outs ?? {}, without);
@@ -69,15 +66,15 @@ describe("conformance: removing an optional field from code removes it from the 
         if (spec.serverDefault === undefined) {
           assert.deepEqual(planned.replaces, [name], "the preview names the removed field as the reason to replace");
           assert.equal(planned.deleteBeforeReplace, true, "one integration per type: delete before create");
-          await remove(session, created.outs ?? {});
-          outs = (await create(session, without)).outs ?? {};
+          await lifecycle.delete({ session }, "", created.outs ?? {});
+          outs = (await lifecycle.create({ session }, without)).outs ?? {};
         } else {
           assert.equal(planned.replaces, undefined, "a field with a documented default is reset in place");
-          outs = (await update(session, created.outs ?? {}, without)).outs ?? {};
+          outs = (await lifecycle.update({ session }, "", created.outs ?? {}, without)).outs ?? {};
         }
         const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
         assert.equal(stored?.fields[name] ?? spec.serverDefault, spec.serverDefault, `the server no longer holds ${name}`);
-        const refreshed = await read(session, `${DEFAULT_GROUP_ID}/${def.type}`, outs);
+        const refreshed = await lifecycle.read({ session }, `${DEFAULT_GROUP_ID}/${def.type}`, outs);
         assert.equal(diff(refreshed.props ?? {}, without).changes, false, "the next preview shows no changes");
       });
     }
@@ -88,15 +85,15 @@ describe("conformance: removing an optional field from code removes it from the 
       const base: Record<string, unknown> = { groupId: DEFAULT_GROUP_ID, type: def.type, ...def.example };
       for (const rule of def.requiredWhen ?? []) if (rule.field === name) base[rule.when.field] = "http";
       const { [name]: _unset, ...inCode } = withFingerprintKey({}, base);
-      const created = await create(session, inCode);
+      const created = await lifecycle.create({ session }, inCode);
       await emu.control.change(DEFAULT_GROUP_ID, def.type, { [name]: someValue(def, name) });
       const changedField = def.requiredFields.find((n) => typeof def.example[n] === "string" && !String(def.example[n]).startsWith("http"));
       const news = changedField ? { ...inCode, [changedField]: `${String(def.example[changedField])}-v2` } : inCode;
-      const updated = await update(session, created.outs ?? {}, news);
+      const updated = await lifecycle.update({ session }, "", created.outs ?? {}, news);
       const [stored] = await emu.control.raw(DEFAULT_GROUP_ID);
       assert.equal(stored?.fields[name], undefined, `the server no longer holds ${name}`);
       if (changedField) assert.equal(stored?.fields[changedField], news[changedField as keyof typeof news]);
-      const refreshed = await read(session, `${DEFAULT_GROUP_ID}/${def.type}`, updated.outs ?? {});
+      const refreshed = await lifecycle.read({ session }, `${DEFAULT_GROUP_ID}/${def.type}`, updated.outs ?? {});
       assert.equal(diff(refreshed.props ?? {}, news).changes, false);
     });
   }

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
 import { withFingerprintKey } from "../../provider/fingerprint";
-import { read } from "../../provider/read";
 import { useEmulator } from "../helpers/emulator";
 import { sessionFor } from "../helpers/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /** As check leaves them: with the resource's fingerprint key. */
 const inputs = withFingerprintKey(
@@ -19,9 +18,9 @@ describe("conformance: a webhook secret shown fully redacted (webhookSecret: red
 
   it("the server shows ****** and the provider refreshes with no drift", async () => {
     const session = sessionFor(emu.apiBase);
-    const created = await create(session, inputs);
+    const created = await lifecycle.create({ session }, inputs);
     assert.equal((await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, "******");
-    const refreshed = await read(session, created.id, created.outs ?? {});
+    const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
     assert.deepEqual(refreshed.props, created.outs);
     assert.equal(diff(refreshed.props ?? {}, inputs).changes, false);
   });

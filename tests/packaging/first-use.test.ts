@@ -5,7 +5,7 @@ import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { pulumiRangeFor } from "../../provider/cli/own-package";
 import { PulumiWorkspace } from "../engine/support/pulumi";
-import { run, type Ran } from "../export/support/run";
+import { run, type Ran } from "../provider/cli/support/run";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "../helpers/program-dir";
 import { copyWorkTree } from "../helpers/work-tree";

@@ -44,8 +44,8 @@ describe("packaging: npm pack", function () {
       "dist/provider/index.d.ts",
       "dist/provider/instance.js",
       "dist/provider/instance.d.ts",
-      "dist/provider/runtime.js",
-      "dist/provider/runtime.d.ts",
+      "dist/provider/lifecycle.js",
+      "dist/provider/lifecycle.d.ts",
     ];
     for (const file of [...required, ...entryPoints()])
       assert.ok(files.includes(file), `${file} is not in the package`);

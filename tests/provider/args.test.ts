@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
-import type { CommonArgs, OpsManagerIntegrationArgs } from "../../provider/args";
-import type { IntegrationType } from "../../provider/generated/args";
+import type { CommonArgs, IntegrationType, OpsManagerIntegrationArgs } from "../../provider/generated/args";
 import type { FieldValues } from "../../provider/integrations/define";
 import type { IntegrationType as RegisteredType, RegisteredIntegration } from "../../provider/integrations/registry";
 

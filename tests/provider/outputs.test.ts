@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { create } from "../../provider/create";
 import { diff } from "../../provider/diff";
 import { withFingerprintKey } from "../../provider/fingerprint";
 import { loadConnectionConfig } from "../../provider/config";
 import type { OpsManagerClient, ServerIntegration } from "../../provider/client/types";
 import { outputs, storedFields } from "../../provider/outputs";
-import { splitProps } from "../../provider/props";
+import { splitProps } from "../../provider/request";
 import type { Session } from "../../provider/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 const GROUP = "5f0000000000000000000001";
 
@@ -28,7 +28,7 @@ describe("outputs", () => {
 
   it("hold the secret fields' fingerprints under `fingerprints`, never under the fields' own (encrypted) names", async () => {
     const { session } = recordingSession();
-    const outs = (await create(session, inputs)).outs ?? {};
+    const outs = (await lifecycle.create({ session }, inputs)).outs ?? {};
     assert.deepEqual(Object.keys(outs.fingerprints).sort(), ["secret", "url"]);
     assert.ok(!("url" in outs) && !("secret" in outs) && !("fingerprintKey" in outs));
     assert.ok(!JSON.stringify(outs).includes("p4ss") && !JSON.stringify(outs).includes("tok9"));
@@ -39,7 +39,7 @@ describe("outputs", () => {
 
   it("a secret removed since the last update is seen through its fingerprint: the preview replaces the integration", async () => {
     const { session } = recordingSession();
-    const outs = (await create(session, inputs)).outs ?? {};
+    const outs = (await lifecycle.create({ session }, inputs)).outs ?? {};
     const { secret: _secret, ...without } = inputs;
     // A PUT may keep what it is not sent (issue 17), so a removed field without a default is cleared by delete + create.
     assert.deepEqual(diff(outs, without), { changes: true, replaces: ["secret"], deleteBeforeReplace: true });

@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OUTSIDER_KEY, OWNER_KEY, READ_ONLY_KEY, type KeyPair } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { ApiError } from "../../provider/errors";
-import { read } from "../../provider/read";
-import { remove } from "../../provider/remove";
-import { update } from "../../provider/update";
 import { EngineProject } from "../engine/support/project";
 import { useEmulator } from "../helpers/emulator";
 import { outcome, sessionWith } from "./support/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /**
  * Issue #6, suite 5: access problems fail fast — no retries, about one request — with one message that says
@@ -102,14 +99,14 @@ describe("reliability: auth and access fail fast with one actionable message", f
             ? undefined
             : c.groupId
               ? { ...inputs(groupId), integrationId: "0".repeat(24) }
-              : (await create(owner, inputs())).outs;
+              : (await lifecycle.create({ session: owner }, inputs())).outs;
         const before = await emu.control.raw();
         await emu.control.clearRequests();
         const run = await outcome(async () => {
-          if (c.op === "create") return create(session, inputs(groupId));
-          if (c.op === "update") return update(session, previous ?? {}, { ...inputs(groupId), teamName: "platform" });
-          if (c.op === "read") return read(session, `${groupId}/SLACK`, previous ?? {});
-          return remove(session, previous ?? {});
+          if (c.op === "create") return lifecycle.create({ session }, inputs(groupId));
+          if (c.op === "update") return lifecycle.update({ session }, "", previous ?? {}, { ...inputs(groupId), teamName: "platform" });
+          if (c.op === "read") return lifecycle.read({ session }, `${groupId}/SLACK`, previous ?? {});
+          return lifecycle.delete({ session }, "", previous ?? {});
         });
         const log = await emu.control.requests();
         figures.push(
@@ -137,9 +134,9 @@ describe("reliability: auth and access fail fast with one actionable message", f
     const owner = sessionWith(emu.url);
     const readOnly = sessionWith(emu.url, {}, READ_ONLY_KEY);
     try {
-      const created = await create(owner, inputs());
+      const created = await lifecycle.create({ session: owner }, inputs());
       await emu.control.clearRequests();
-      const refreshed = await read(readOnly, created.id, created.outs ?? {});
+      const refreshed = await lifecycle.read({ session: readOnly }, created.id, created.outs ?? {});
       assert.equal(refreshed.id, created.id);
       assert.ok((await emu.control.requests()).length <= 2);
     } finally {

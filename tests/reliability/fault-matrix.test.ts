@@ -3,18 +3,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import type { RequestLogEntry } from "../../emulator/request-log";
 import type { StoredIntegration } from "../../emulator/store";
-import { create } from "../../provider/create";
 import { OpsManagerError } from "../../provider/errors";
 import { findIntegration, type AnyIntegration } from "../../provider/integrations/registry";
-import { read } from "../../provider/read";
-import { remove } from "../../provider/remove";
-import { update } from "../../provider/update";
 import { rawRequest } from "../emulator/support/http";
 import { useEmulator } from "../helpers/emulator";
 import { stateVersusServer } from "./support/consistency";
 import { CALLS, MAX_RETRIES, OPS, ROWS, path, type Op } from "./support/fault-rows";
 import { startRecordingProxy } from "./support/recording-proxy";
 import { outcome, sessionWith, type TestSession } from "./support/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /**
  * Issue #6, suite 1: every fault the emulator can inject, against each lifecycle operation, through the provider's
@@ -77,7 +74,7 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
         try {
           // The previous state: nothing before a create, a created integration before the others.
           let previous: Record<string, unknown> | undefined;
-          if (op !== "create") previous = (await create(session, inputs)).outs;
+          if (op !== "create") previous = (await lifecycle.create({ session }, inputs)).outs;
           await row.before?.({ emu, session, proxy, op });
           if (row.fault) await emu.control.fault(row.fault(op));
           if (row.hold) proxy?.hold(row.hold(op));
@@ -165,13 +162,13 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
     op: Op,
     previous: Record<string, unknown> | undefined,
   ): Promise<Record<string, unknown> | undefined> {
-    if (op === "create") return (await create(session, inputs)).outs;
-    if (op === "update") return (await update(session, previous ?? {}, changed)).outs;
+    if (op === "create") return (await lifecycle.create({ session }, inputs)).outs;
+    if (op === "update") return (await lifecycle.update({ session }, "", previous ?? {}, changed)).outs;
     if (op === "read") {
-      const r = await read(session, `${DEFAULT_GROUP_ID}/WEBHOOK`, previous ?? {});
+      const r = await lifecycle.read({ session }, `${DEFAULT_GROUP_ID}/WEBHOOK`, previous ?? {});
       return r.id ? r.props : undefined;
     }
-    await remove(session, previous ?? {});
+    await lifecycle.delete({ session }, "", previous ?? {});
     return undefined;
   }
 
@@ -183,7 +180,7 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
         ["update", "PUT"],
         ["delete", "DELETE"],
       ] as const) {
-        const previous = op === "create" ? undefined : (await create(session, inputs)).outs;
+        const previous = op === "create" ? undefined : (await lifecycle.create({ session }, inputs)).outs;
         await emu.control.fault({ status: 500, count: 5, method, pathIncludes: path });
         // After a POST that may have been applied, create looks and, finding nothing, upserts with PUT.
         if (op === "create") await emu.control.fault({ status: 500, count: 5, method: "PUT", pathIncludes: path });
@@ -208,7 +205,7 @@ describe("reliability: fault matrix (provider functions × injected faults)", fu
     const proxy = await startRecordingProxy(emu.url);
     const session = sessionWith(proxy.url);
     try {
-      await create(session, inputs);
+      await lifecycle.create({ session }, inputs);
       const before = await emu.control.raw(DEFAULT_GROUP_ID);
       const put = proxy.seen.find((r) => r.method === "POST" && r.authorization?.startsWith("Digest"));
       assert.ok(put?.authorization);

@@ -3,14 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { ApiError, OpsManagerError } from "../../provider/errors";
 import { integrationTypes } from "../../provider/integrations/registry";
-import { read } from "../../provider/read";
-import { remove } from "../../provider/remove";
-import { update } from "../../provider/update";
 import { useEmulator } from "../helpers/emulator";
 import { outcome, sessionWith, type TestSession } from "./support/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /**
  * Issue #6, suite 3 (server side): malformed answers — not JSON, HTML error pages, missing fields, wrong types,
@@ -24,14 +21,14 @@ const inputs = { groupId: DEFAULT_GROUP_ID, type: "WEBHOOK", url: "https://hooks
 const stored = { ...inputs, integrationId: "5f00000000000000000000aa", endpoints: {} };
 
 async function perform(session: TestSession, op: Op): Promise<Record<string, unknown> | "gone" | "deleted"> {
-  if (op === "create") return (await create(session, inputs)).outs ?? {};
+  if (op === "create") return (await lifecycle.create({ session }, inputs)).outs ?? {};
   if (op === "update")
-    return (await update(session, stored, { ...inputs, url: "https://hooks.example.com/malformed/0002" })).outs ?? {};
+    return (await lifecycle.update({ session }, "", stored, { ...inputs, url: "https://hooks.example.com/malformed/0002" })).outs ?? {};
   if (op === "read") {
-    const r = await read(session, `${DEFAULT_GROUP_ID}/WEBHOOK`, stored);
+    const r = await lifecycle.read({ session }, `${DEFAULT_GROUP_ID}/WEBHOOK`, stored);
     return r.id ? (r.props ?? {}) : "gone";
   }
-  await remove(session, stored);
+  await lifecycle.delete({ session }, "", stored);
   return "deleted";
 }
 
@@ -378,7 +375,7 @@ describe("reliability: malformed server answers (provider functions)", function 
       next = { status: 404, body: "<h1>Not Found</h1>", type: "text/html" };
       const session = sessionWith(url, { "opsmanager:maxRetries": "0" });
       try {
-        const run = await outcome(() => read(session, `${DEFAULT_GROUP_ID}/WEBHOOK`, stored));
+        const run = await outcome(() => lifecycle.read({ session }, `${DEFAULT_GROUP_ID}/WEBHOOK`, stored));
         assert.ok(!run.ok && run.error instanceof ApiError, "a proxy's 404 was taken as 'deleted'");
       } finally {
         session.client.close();

@@ -2,10 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_ROLE, SECOND_GROUP_ID } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { definitions, findIntegration, type AnyIntegration } from "../../provider/integrations/registry";
-import { read } from "../../provider/read";
-import { update } from "../../provider/update";
 import { loadConnectionConfig } from "../../provider/config";
 import { check } from "../../provider/check";
 import { EngineProject, type ResourceSpec } from "../engine/support/project";
@@ -13,6 +10,7 @@ import type { CliResult } from "../engine/support/pulumi";
 import { useEmulator } from "../helpers/emulator";
 import { canariesFor, canary, SecretScanner, type Canary } from "./support/canaries";
 import { outcome, sessionWith } from "./support/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /**
  * Issue #6, suite 4: no secret in plain text anywhere a user, a log or a state file could show it. Every secret
@@ -206,30 +204,30 @@ describe("reliability: secrets never appear in plain text", function () {
 
         // Failures first: a 500 burst, a wrong key, a server that echoes the request in an HTML error page.
         await emu.control.fault({ status: 500, count: 10, pathIncludes: def.type });
-        const burst = await outcome(() => create(session, inputs));
+        const burst = await outcome(() => lifecycle.create({ session }, inputs));
         if (!burst.ok) scanner.scanError(`${def.type} create under a 500 burst`, burst.error);
         await emu.control.clearFaults();
-        const denied = await outcome(() => create(wrong, inputs));
+        const denied = await outcome(() => lifecycle.create({ session: wrong }, inputs));
         assert.ok(!denied.ok);
         scanner.scanError(`${def.type} create with a wrong key`, denied.error);
         const echo = `<html><body><h1>502 Bad Gateway</h1><pre>Authorization: Digest username="${publicKey}", response="x"\n${JSON.stringify(inputs)}\n${privateKey.value}</pre></body></html>`;
         // A gateway that reflects the request it could not forward: the POST's own body and the private key.
         await emu.control.fault({ status: 502, count: 10, method: "POST", pathIncludes: def.type, body: echo });
         await emu.control.fault({ status: 502, count: 10, method: "PUT", pathIncludes: def.type, body: echo });
-        const echoed = await outcome(() => create(session, inputs));
+        const echoed = await outcome(() => lifecycle.create({ session }, inputs));
         assert.ok(!echoed.ok);
         scanner.scanError(`${def.type} create answered by a proxy echoing the request`, echoed.error);
         await emu.control.clearFaults();
 
         // Then the lifecycle: its outputs are what the SDK logs at debug level.
-        const created = await create(session, inputs);
+        const created = await lifecycle.create({ session }, inputs);
         scanner.scan(`${def.type} create outputs`, JSON.stringify(created));
-        const refreshed = await read(session, created.id, created.outs ?? {});
+        const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
         scanner.scan(`${def.type} read result`, JSON.stringify(refreshed));
-        const updated = await update(session, created.outs ?? {}, news);
+        const updated = await lifecycle.update({ session }, "", created.outs ?? {}, news);
         scanner.scan(`${def.type} update outputs`, JSON.stringify(updated));
         const tooLong = { ...news, [def.secretFields[0]!]: `${next[def.secretFields[0]!]!.value}${"x".repeat(1100)}` };
-        const refused = await outcome(() => update(session, updated.outs ?? {}, tooLong));
+        const refused = await outcome(() => lifecycle.update({ session }, "", updated.outs ?? {}, tooLong));
         if (!refused.ok) scanner.scanError(`${def.type} update the server refuses (oversize secret)`, refused.error);
         const checked = check({ ...tooLong, [def.secretFields[0]!]: `${next[def.secretFields[0]!]!.value}\n` });
         scanner.scan(`${def.type} check failures`, JSON.stringify(checked.failures));

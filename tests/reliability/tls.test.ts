@@ -3,14 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
-import { create } from "../../provider/create";
 import { ApiError, errorCodes } from "../../provider/errors";
-import { read } from "../../provider/read";
-import { remove } from "../../provider/remove";
 import { EngineProject } from "../engine/support/project";
 import { selfSignedCert } from "../emulator/support/tls";
 import { withEmulator, type EmulatorFixture } from "../helpers/emulator";
 import { outcome, sessionWith } from "./support/session";
+import { lifecycle } from "../../provider/lifecycle";
 
 /**
  * Issue #6, suite 6: the emulator over HTTPS with a self-signed certificate made at test time. Verification is on
@@ -35,14 +33,14 @@ describe("reliability: TLS (HTTPS emulator, self-signed certificate)", function 
   const withTls = <T>(fn: (emu: EmulatorFixture) => Promise<T>) => withEmulator({ tls: cert }, fn);
 
   /** Create, read back and delete through a session with these settings; the error when refused. */
-  async function lifecycle(emu: EmulatorFixture, settings: Record<string, string>) {
+  async function roundTrip(emu: EmulatorFixture, settings: Record<string, string>) {
     const session = sessionWith(emu.url, settings);
     try {
       return await outcome(async () => {
-        const created = await create(session, inputs);
-        const refreshed = await read(session, created.id, created.outs ?? {});
+        const created = await lifecycle.create({ session }, inputs);
+        const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
         assert.equal(refreshed.id, created.id);
-        await remove(session, created.outs ?? {});
+        await lifecycle.delete({ session }, "", created.outs ?? {});
         return created;
       });
     } finally {
@@ -52,7 +50,7 @@ describe("reliability: TLS (HTTPS emulator, self-signed certificate)", function 
 
   it("refuses the self-signed server by default, naming opsmanager:caCert, before any HTTP request", () =>
     withTls(async (emu) => {
-      const run = await lifecycle(emu, {});
+      const run = await roundTrip(emu, {});
       assert.ok(!run.ok, "an untrusted certificate was accepted");
       const err = run.error;
       assert.ok(err instanceof ApiError, String(err));
@@ -69,19 +67,19 @@ describe("reliability: TLS (HTTPS emulator, self-signed certificate)", function 
 
   it("accepts it with opsmanager:caCert as PEM text", () =>
     withTls(async (emu) => {
-      const run = await lifecycle(emu, { "opsmanager:caCert": cert.cert });
+      const run = await roundTrip(emu, { "opsmanager:caCert": cert.cert });
       assert.ok(run.ok, run.ok ? "" : String(run.error));
     }));
 
   it("accepts it with opsmanager:caCert as a file path", () =>
     withTls(async (emu) => {
-      const run = await lifecycle(emu, { "opsmanager:caCert": caFile });
+      const run = await roundTrip(emu, { "opsmanager:caCert": caFile });
       assert.ok(run.ok, run.ok ? "" : String(run.error));
     }));
 
   it("accepts it with opsmanager:insecureSkipVerify true", () =>
     withTls(async (emu) => {
-      const run = await lifecycle(emu, { "opsmanager:insecureSkipVerify": "true" });
+      const run = await roundTrip(emu, { "opsmanager:insecureSkipVerify": "true" });
       assert.ok(run.ok, run.ok ? "" : String(run.error));
     }));
 

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { connectionCommands, secretCommand, shellWord } from "../../../provider/cli/config-commands";
+import { projectFiles, projectName } from "../../../provider/cli/project-files";
+
+describe("export: printed commands and project files", () => {
+  const words: [string, string][] = [
+    ["https://om.example.com:8443", "https://om.example.com:8443"],
+    ["EMULATOROWNER", "EMULATOROWNER"],
+    ["/home/me/my ca.pem", "'/home/me/my ca.pem'"],
+    ["it's", `'it'\\''s'`],
+    ["$HOME", "'$HOME'"],
+  ];
+  for (const [value, word] of words) it(`quotes ${value} as ${word}`, () => assert.equal(shellWord(value), word));
+
+  it("prints a secret command with a placeholder the shell refuses if pasted unchanged, and what it is for", () => {
+    const line = secretCommand({ key: "slackApiToken", placeholder: "<slack-api-token>", groupId: "5f0000000000000000000001", type: "SLACK", field: "apiToken" });
+    assert.equal(line, "pulumi config set --secret slackApiToken <slack-api-token>  # SLACK apiToken of project 5f0000000000000000000001");
+  });
+
+  const connections: { used: Parameters<typeof connectionCommands>[0]; lines: string[] }[] = [
+    {
+      used: { baseUrl: "https://om.example.com", publicKey: "ABCDEFGH" },
+      lines: [
+        "pulumi config set opsmanager:baseUrl https://om.example.com",
+        "pulumi config set opsmanager:publicKey ABCDEFGH",
+        "pulumi config set --secret opsmanager:privateKey <private-key>  # or keep OPSMANAGER_PRIVATE_KEY in the environment",
+      ],
+    },
+    {
+      used: { caCert: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----", insecureSkipVerify: "false", timeoutSeconds: "60", maxRetries: "5" },
+      lines: [
+        "pulumi config set opsmanager:caCert <ca-pem-file>",
+        "pulumi config set opsmanager:insecureSkipVerify false",
+        "pulumi config set opsmanager:timeoutSeconds 60",
+        "pulumi config set opsmanager:maxRetries 5",
+        "pulumi config set --secret opsmanager:privateKey <private-key>  # or keep OPSMANAGER_PRIVATE_KEY in the environment",
+      ],
+    },
+  ];
+  for (const row of connections) {
+    it(`repeats the connection ${Object.keys(row.used).join(", ")} as stack config, the private key as a placeholder`, () => {
+      assert.deepEqual(connectionCommands(row.used), row.lines);
+    });
+  }
+
+  const names: [string, string][] = [["infra", "infra"], ["my integrations!", "my-integrations"], ["...", "opsmanager-integrations"]];
+  for (const [folder, name] of names) it(`names the project of folder "${folder}" ${name}`, () => assert.equal(projectName(folder), name));
+
+  it("a new project depends on this package and Pulumi, and runs index.ts", () => {
+    const files = projectFiles("infra", "// program\n", { version: "1.2.3", pulumiRange: "^3.139.0", packageSpec: "file:../om-1.2.3.tgz" });
+    assert.deepEqual(Object.keys(files).sort(), ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]);
+    assert.match(files["Pulumi.yaml"] ?? "", /^name: infra\nruntime: nodejs\n/);
+    const pkg = JSON.parse(files["package.json"] ?? "{}");
+    assert.deepEqual(pkg.dependencies, { "@pulumi/pulumi": "^3.139.0", "pulumi-opsmanager-integrations": "file:../om-1.2.3.tgz" });
+    assert.equal(pkg.main, "index.ts");
+    assert.equal(files["index.ts"], "// program\n");
+  });
+});

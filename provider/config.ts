@@ -1,81 +1,9 @@
-import { X509Certificate } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { resolve } from "node:path";
 import { z } from "zod";
+import { loadCaCert } from "./ca-cert";
+import { API_PATH, connectionSettings, isLoopbackUrl, parseFlag, SERVER_VERSION, type ConnectionSetting } from "./connection-settings";
 import { ConfigError, errorCodes } from "./errors";
 import { loadProxy, type ProxySettings } from "./proxy-settings";
 import { printable, redactUrl } from "./redact";
-
-/** What `opsmanager:serverVersion` accepts: major.minor, optionally more parts. */
-export const SERVER_VERSION = /^\d+\.\d+(\.\d+)*$/;
-
-/** Every Public API v1.0 path starts here; `baseUrl` may include it or not. */
-export const API_PATH = "/api/public/v1.0";
-
-/** One connection setting: its stack config key, its environment fallback, and what the docs say about it. */
-export interface ConnectionSetting {
-  readonly key: string;
-  readonly env: string;
-  /** Set with `pulumi config set --secret`; its value is never printed. */
-  readonly secret: boolean;
-  readonly required: boolean;
-  readonly default?: string;
-  readonly example: string;
-  readonly description: string;
-}
-
-/**
- * THE table of connection settings: stack config key → environment variable. Docs are generated from it, and
- * every config error names both so the user can fix whichever they use.
- */
-export const connectionSettings = {
-  baseUrl: {
-    key: "opsmanager:baseUrl", env: "OPSMANAGER_BASE_URL", secret: false, required: true,
-    example: "https://om.example.com:8443",
-    description: "Root URL of the Ops Manager server; a URL already ending in /api/public/v1.0 is accepted too.",
-  },
-  publicKey: {
-    key: "opsmanager:publicKey", env: "OPSMANAGER_PUBLIC_KEY", secret: false, required: true,
-    example: "abcdefgh", description: "Public key of an Ops Manager programmatic API key (the digest user name).",
-  },
-  privateKey: {
-    key: "opsmanager:privateKey", env: "OPSMANAGER_PRIVATE_KEY", secret: true, required: true,
-    example: "01234567-89ab-cdef-0123-456789abcdef", description: "Private key of that API key (the digest password).",
-  },
-  caCert: {
-    key: "opsmanager:caCert", env: "OPSMANAGER_CA_CERT", secret: false, required: false,
-    example: "./om-ca.pem",
-    description: "PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs).",
-  },
-  insecureSkipVerify: {
-    key: "opsmanager:insecureSkipVerify", env: "OPSMANAGER_INSECURE_SKIP_VERIFY", secret: false, required: false,
-    default: "false", example: "true", description: "true skips TLS certificate verification: for test servers only.",
-  },
-  allowHttp: {
-    key: "opsmanager:allowHttp", env: "OPSMANAGER_ALLOW_HTTP", secret: false, required: false,
-    default: "false", example: "true",
-    description: "true allows an http:// baseUrl on a host other than this machine (secrets then cross the network in clear; warns).",
-  },
-  allowDigestWithoutQop: {
-    key: "opsmanager:allowDigestWithoutQop", env: "OPSMANAGER_ALLOW_DIGEST_WITHOUT_QOP", secret: false, required: false,
-    default: "false", example: "true",
-    description: "true answers digest challenges without qop (RFC 2069, replayable); Ops Manager always sends qop=\"auth\".",
-  },
-  timeoutSeconds: {
-    key: "opsmanager:timeoutSeconds", env: "OPSMANAGER_TIMEOUT_SECONDS", secret: false, required: false,
-    default: "30", example: "60", description: "Time allowed for one HTTP request, in seconds.",
-  },
-  maxRetries: {
-    key: "opsmanager:maxRetries", env: "OPSMANAGER_MAX_RETRIES", secret: false, required: false,
-    default: "3", example: "5", description: "Retries of a call that failed with 429, 5xx or a network error (0 to 10).",
-  },
-  serverVersion: {
-    key: "opsmanager:serverVersion", env: "OPSMANAGER_SERVER_VERSION", secret: false, required: false,
-    example: "7.0",
-    description: "The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL).",
-  },
-} as const satisfies Record<string, ConnectionSetting>;
 
 /** How the client connects: validated and fully defaulted, so nothing below has to check or default again. */
 export interface ConnectionConfig {
@@ -122,43 +50,6 @@ function normalizeBaseUrl(raw: string): string | { problem: string } {
   let path = u.pathname.replace(/\/+$/, "");
   if (path.endsWith(API_PATH)) path = path.slice(0, -API_PATH.length);
   return `${u.origin}${path}${API_PATH}`;
-}
-
-/** THE parser of on/off settings (`true`/`false`/`1`/`0`, any case), shared by the provider, its warnings and the export command. */
-export function parseFlag(raw: string | undefined): boolean | undefined {
-  const v = raw?.trim().toLowerCase();
-  return v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : undefined;
-}
-
-/** Whether a URL's host is this machine (localhost, 127.0.0.0/8, ::1): the one place http:// is fine by default. */
-export function isLoopbackUrl(url: string): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  } catch {
-    return false;
-  }
-  return host === "localhost" || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host) || host === "::1";
-}
-
-/** PEM text, or a file holding it; must contain at least one parsable certificate. */
-function loadCaCert(raw: string): string | { problem: string } {
-  let pem = raw.includes("-----BEGIN") ? raw.replace(/\\n/g, "\n") : undefined;
-  if (pem === undefined) {
-    const path = resolve(raw.replace(/^~(?=$|[/\\])/, homedir()));
-    try {
-      pem = readFileSync(path, "utf8");
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? "unreadable";
-      return { problem: `is neither PEM text nor a readable file (${code} reading ${path})` };
-    }
-  }
-  try {
-    new X509Certificate(pem);
-  } catch {
-    return { problem: "does not contain a valid PEM certificate (-----BEGIN CERTIFICATE----- block)" };
-  }
-  return pem;
 }
 
 /** Built on each load (cheap), so no module-level schema is captured by anything serialized. */

@@ -1,5 +1,5 @@
 import type * as Pulumi from "@pulumi/pulumi";
-import { connectionSettings, isLoopbackUrl, parseFlag } from "./config";
+import { connectionSettings, isLoopbackUrl, parseFlag } from "./connection-settings";
 
 /**
  * The warnings owed for connection settings that weaken security, read from raw settings (stack config first, then

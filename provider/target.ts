@@ -1,4 +1,4 @@
-import { connectionSettings, SERVER_VERSION } from "./config";
+import { connectionSettings, SERVER_VERSION } from "./connection-settings";
 import type { Target } from "./integrations/availability";
 
 /** Cloud Manager's only address (its API pages: "Base URL: https://cloud.mongodb.com/api/public/v1.0"). */

@@ -1,4 +1,4 @@
-import { connectionSettings } from "../config";
+import { connectionSettings } from "../connection-settings";
 import { placeholder } from "./config-keys";
 
 /** One secret the exported program reads from stack config. */

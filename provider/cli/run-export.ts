@@ -1,5 +1,6 @@
 import path from "node:path";
-import { connectionSettings, loadConnectionConfig, type ConnectionConfig } from "../config";
+import { loadConnectionConfig, type ConnectionConfig } from "../config";
+import { connectionSettings } from "../connection-settings";
 import { ConfigError, OpsManagerError } from "../errors";
 import { securityWarnings } from "../insecure-warning";
 import { toView } from "../integration-view";

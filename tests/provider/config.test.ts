@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import util from "node:util";
-import { connectionSettings, DEFAULT_MAX_RETRY_TIME_MS, loadConnectionConfig, type ConnectionConfig } from "../../provider/config";
+import { DEFAULT_MAX_RETRY_TIME_MS, loadConnectionConfig, type ConnectionConfig } from "../../provider/config";
+import { connectionSettings } from "../../provider/connection-settings";
 import { ConfigError, errorCodes, OpsManagerError } from "../../provider/errors";
 import { makeCerts } from "./client/support/certs";
 

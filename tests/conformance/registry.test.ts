@@ -75,9 +75,11 @@ describe("conformance: every registered integration type", () => {
       // reveal a rotation, so there the user bumps secretVersion instead.
       const visible = def.secretFields.filter((n) => !def.fields[n]?.writeOnly);
       const secret = visible.find((n) => def.requiredFields.includes(n)) ?? visible[0] ?? def.secretFields[0]!;
-      await emu.control.change(DEFAULT_GROUP_ID, def.type, { [secret]: rotated(def, secret) });
+      const rotatedValue = rotated(def, secret);
+      await emu.control.change(DEFAULT_GROUP_ID, def.type, { [secret]: rotatedValue });
+      assert.equal((await emu.control.raw(DEFAULT_GROUP_ID))[0]?.fields[secret], rotatedValue, "the server holds the rotated secret");
       const afterRotation = await lifecycle.read({ session }, created.id, updated.outs ?? {});
-      assert.ok(!String(JSON.stringify(afterRotation)).includes("rotated-outside-code-9876"), "state never learns the server's secret");
+      assert.ok(!JSON.stringify(afterRotation).includes(rotatedValue), "state never learns the server's secret");
       if (visible.length > 0) {
         assert.notEqual(afterRotation.props?.fingerprints?.[secret], news[secret], "the rotated secret shows as drift");
         assert.equal(diff(afterRotation.props ?? {}, news).changes, true, "so the next up restores it");

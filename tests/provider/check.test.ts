@@ -78,6 +78,8 @@ describe("check", () => {
   it("never echoes a long value, which could be a secret pasted in the wrong place", () => {
     const secret = "s".repeat(60);
     const { failures = [] } = check({ ...slack, groupId: secret });
+    assert.equal(failures.length, 1, "the long value is refused");
+    assert.match(failures[0]?.reason ?? "", /60-character string/);
     assert.ok(failures.every((f) => !f.reason.includes(secret)));
   });
 });

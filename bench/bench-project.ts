@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { makeProgramDir } from "../tests/helpers/program-dir";
-import { PulumiWorkspace, type CliResult } from "../tests/engine/support/pulumi";
+import { PulumiCli, type CliResult } from "../scripts/lib/pulumi-cli";
 import type { PrivateInstall } from "./private-install";
 import type { BenchIntegration } from "./workload";
 
@@ -58,7 +58,7 @@ export class BenchProject {
 
   private constructor(
     readonly kind: ProgramKind,
-    private readonly ws: PulumiWorkspace,
+    private readonly ws: PulumiCli,
     install: PrivateInstall,
   ) {
     const made = makeProgramDir(`bench-${kind}`, {
@@ -91,7 +91,7 @@ export class BenchProject {
     probeDir: string,
   ): Promise<BenchProject> {
     const probe = path.join(__dirname, "provider-probe.js");
-    const ws = PulumiWorkspace.create({ NODE_OPTIONS: `--require ${probe}`, BENCH_PROBE_DIR: probeDir });
+    const ws = PulumiCli.create({ env: { NODE_OPTIONS: `--require ${probe}`, BENCH_PROBE_DIR: probeDir } });
     const project = new BenchProject(kind, ws, install);
     await ws.ok(project.dir, ["stack", "init", "bench"]);
     await project.pulumi(["config", "set", "opsmanager:baseUrl", connection.baseUrl]);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { ControlClient } from "../emulator/control-client";
 import { OWNER_KEY } from "../emulator/defaults";
 import { startEmulator } from "../emulator/start-emulator";
-import { toolsBin } from "../tests/engine/support/pulumi";
+import { toolsBin } from "../scripts/lib/pulumi-cli";
 import { benchOptions } from "./bench-options";
 import { BenchProject, defaultParallel, type ProgramKind } from "./bench-project";
 import { countRequests } from "./count-requests";

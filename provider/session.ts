@@ -30,11 +30,15 @@ export function serverUrl(session: Session): string {
  */
 export function sessionOf(holder: SessionHolder): Session {
   if (!holder.session) {
-    const config = loadConnectionConfig(holder.readConfig ?? (() => undefined), process.env);
-    const { createClient } = require("./client/create-client") as typeof CreateClient;
-    holder.session = { config, client: createClient(config, { knownTypes: integrationTypes }) };
+    holder.session = openSession(loadConnectionConfig(holder.readConfig ?? (() => undefined), process.env));
   }
   return holder.session;
+}
+
+/** A session for validated settings: one client that knows this package's integration types. */
+export function openSession(config: ConnectionConfig, options: CreateClient.ClientOptions = {}): Session {
+  const { createClient } = require("./client/create-client") as typeof CreateClient;
+  return { config, client: createClient(config, { knownTypes: integrationTypes, ...options }) };
 }
 
 /** Stores how to read stack config; called by the engine before any other method in a provider process. */

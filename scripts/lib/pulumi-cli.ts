@@ -16,9 +16,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** How to run one command: extra environment, and a sink that sees the output as it arrives. */
+/** How to run one command: extra environment, stdin, and a sink that sees the output as it arrives. */
 export interface RunOptions {
   readonly env?: Record<string, string>;
+  /** Written to the CLI's stdin (then closed). */
+  readonly input?: string;
   /** Called with each chunk of stdout and stderr, e.g. to show `pulumi up` live. */
   readonly onOutput?: (chunk: string) => void;
 }
@@ -30,8 +32,19 @@ export class PulumiCliError extends Error {
     readonly args: readonly string[],
     readonly result: CliResult,
   ) {
-    super(`pulumi ${args.join(" ")} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+    super(
+      `pulumi ${args.join(" ")} exited ${result.code}\n--- stdout\n${diagnostics(result.stdout)}\n--- stderr\n${result.stderr}`,
+    );
   }
+}
+
+/** With --json the useful part of stdout is the error diagnostics among hundreds of events. */
+function diagnostics(stdout: string): string {
+  const errors = stdout
+    .split("\n")
+    .filter((l) => l.includes('"severity":"error"'))
+    .map((l) => (JSON.parse(l) as { diagnosticEvent?: { message?: string } }).diagnosticEvent?.message ?? l);
+  return errors.length > 0 ? errors.join("") : stdout;
 }
 
 /**
@@ -46,6 +59,7 @@ export class PulumiCli {
   private constructor(
     readonly root: string,
     readonly passphrase: string,
+    readonly extraEnv: Record<string, string>,
   ) {
     this.home = path.join(root, "home");
     this.backend = path.join(root, "backend");
@@ -53,12 +67,13 @@ export class PulumiCli {
     fs.mkdirSync(this.backend, { recursive: true });
   }
 
-  /** A fresh workspace in the system temp folder; call `dispose()` when done. */
-  static create(passphrase = "local-demo-passphrase"): PulumiCli {
+  /** A fresh workspace in the system temp folder, `env` added to every run; call `dispose()` when done. */
+  static create(options: { passphrase?: string; env?: Record<string, string> } = {}): PulumiCli {
     if (!fs.existsSync(path.join(toolsBin, "pulumi"))) {
       throw new Error(`no Pulumi CLI in ${toolsBin}: run \`bash scripts/prepare.sh\` (npm run demo does it first)`);
     }
-    return new PulumiCli(fs.mkdtempSync(path.join(os.tmpdir(), "om-pulumi-")), passphrase);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "om-pulumi-"));
+    return new PulumiCli(root, options.passphrase ?? "local-test-passphrase", options.env ?? {});
   }
 
   /** The environment every run gets. */
@@ -75,6 +90,7 @@ export class PulumiCli {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
+      ...this.extraEnv,
       ...extra,
     };
   }
@@ -85,8 +101,9 @@ export class PulumiCli {
       const child = spawn(path.join(toolsBin, "pulumi"), [...args, "--non-interactive"], {
         cwd,
         env: this.env(options.env),
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["pipe", "pipe", "pipe"],
       });
+      child.stdin.end(options.input ?? "");
       let stdout = "";
       let stderr = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {

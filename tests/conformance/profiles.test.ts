@@ -5,7 +5,7 @@ import { check } from "../../provider/check";
 import { definitions } from "../../provider/integrations/registry";
 import { targetFrom } from "../../provider/target";
 import { useEmulator } from "../helpers/emulator";
-import { sessionFor } from "../helpers/session";
+import { sessionWith } from "../helpers/session";
 import { lifecycle } from "../../provider/lifecycle";
 
 const OM = ["DATADOG", "HIP_CHAT", "PAGER_DUTY", "SLACK", "NEW_RELIC", "OPS_GENIE", "VICTOR_OPS", "WEBHOOK"];
@@ -40,7 +40,7 @@ describe("conformance: each server profile accepts exactly its documented types"
         const target = profileTarget(profile)!;
         const failures = check(inputs, target).failures ?? [];
         const typeFailure = failures.find((f) => f.property === "type");
-        const run = await lifecycle.create({ session: sessionFor(emu.apiBase) }, inputs).then(
+        const run = await lifecycle.create({ session: sessionWith(emu.apiBase) }, inputs).then(
           () => undefined,
           (e: Error) => e,
         );

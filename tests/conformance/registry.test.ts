@@ -6,7 +6,7 @@ import type { AnyIntegration } from "../../provider/integrations/registry";
 import { definitions } from "../../provider/integrations/registry";
 import type { Session } from "../../provider/session";
 import { useEmulator } from "../helpers/emulator";
-import { sessionFor } from "../helpers/session";
+import { sessionWith } from "../helpers/session";
 import { lifecycle } from "../../provider/lifecycle";
 
 /** The example with one field changed in a way its schema accepts: the first required field gets a suffix. */
@@ -33,7 +33,7 @@ function rotated(def: AnyIntegration, name: string): string {
 describe("conformance: every registered integration type", () => {
   const emu = useEmulator();
   let session: Session;
-  beforeEach(() => (session = sessionFor(emu.apiBase)));
+  beforeEach(() => (session = sessionWith(emu.apiBase)));
 
   async function requestsDuring(fn: () => Promise<unknown>): Promise<number> {
     const before = (await emu.control.requests()).length;

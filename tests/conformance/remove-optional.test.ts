@@ -6,7 +6,7 @@ import type { AnyIntegration } from "../../provider/integrations/registry";
 import { definitions } from "../../provider/integrations/registry";
 import type { Session } from "../../provider/session";
 import { useEmulator } from "../helpers/emulator";
-import { sessionFor } from "../helpers/session";
+import { sessionWith } from "../helpers/session";
 import { lifecycle } from "../../provider/lifecycle";
 
 /** A value the field's schema accepts that is not its server default (so removing it is a visible change). */
@@ -32,7 +32,7 @@ const optional = definitions.flatMap((def) =>
 describe("conformance: removing an optional field from code removes it from the server", () => {
   const emu = useEmulator();
   let session: Session;
-  beforeEach(() => (session = sessionFor(emu.apiBase)));
+  beforeEach(() => (session = sessionWith(emu.apiBase)));
 
   it("covers at least the fields the issue names", () => {
     const names = optional.map((o) => `${o.def.type}.${o.name}`);

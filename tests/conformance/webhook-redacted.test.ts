@@ -3,7 +3,7 @@ import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { diff } from "../../provider/diff";
 import { withFingerprintKey } from "../../provider/fingerprint";
 import { useEmulator } from "../helpers/emulator";
-import { sessionFor } from "../helpers/session";
+import { sessionWith } from "../helpers/session";
 import { lifecycle } from "../../provider/lifecycle";
 
 /** As check leaves them: with the resource's fingerprint key. */
@@ -17,7 +17,7 @@ describe("conformance: a webhook secret shown fully redacted (webhookSecret: red
   const emu = useEmulator({ webhookSecret: "redacted" });
 
   it("the server shows ****** and the provider refreshes with no drift", async () => {
-    const session = sessionFor(emu.apiBase);
+    const session = sessionWith(emu.apiBase);
     const created = await lifecycle.create({ session }, inputs);
     assert.equal((await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, "******");
     const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});

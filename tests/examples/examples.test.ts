@@ -6,7 +6,7 @@ import ts from "typescript";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
 import type { ApiKey } from "../../emulator/options";
 import { integrationTypes } from "../../provider/integrations/registry";
-import { PulumiWorkspace } from "../engine/support/pulumi";
+import { PulumiCli } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
 import { makeProgramDir, repoRoot } from "../helpers/program-dir";
 
@@ -38,7 +38,7 @@ function run(command: string, args: readonly string[], options: { cwd: string; e
 function deployable(example: string) {
   const program = makeProgramDir(`example-${example}`);
   fs.cpSync(path.join(examplesDir, example), program.dir, { recursive: true });
-  const ws = PulumiWorkspace.create({ PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+  const ws = PulumiCli.create({ env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
   return {
     dir: program.dir,
     ws,

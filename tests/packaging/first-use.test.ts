@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { pulumiRangeFor } from "../../provider/cli/own-package";
-import { PulumiWorkspace } from "../engine/support/pulumi";
-import { run, type Ran } from "../provider/cli/support/run";
+import { PulumiCli } from "../../scripts/lib/pulumi-cli";
+import { run, type Ran } from "../helpers/run";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "../helpers/program-dir";
 import { copyWorkTree } from "../helpers/work-tree";
@@ -27,7 +27,7 @@ describe("first use from a fresh clone, following README.md", function () {
   this.timeout(20 * 60 * 1000);
   const emu = useEmulator({}, { resetEach: false });
   let root: string;
-  let ws: PulumiWorkspace;
+  let ws: PulumiCli;
   const clone = () => path.join(root, PACKAGE);
   const program = () => path.join(root, "my-integrations");
 
@@ -50,7 +50,7 @@ describe("first use from a fresh clone, following README.md", function () {
 
   before(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "om-first-use-"));
-    ws = PulumiWorkspace.create();
+    ws = PulumiCli.create();
   });
   after(() => {
     ws?.dispose();

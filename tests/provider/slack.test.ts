@@ -3,7 +3,7 @@ import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { diff } from "../../provider/diff";
 import { withFingerprintKey } from "../../provider/fingerprint";
 import { useEmulator } from "../helpers/emulator";
-import { sessionFor } from "../helpers/session";
+import { sessionWith } from "../helpers/session";
 import { lifecycle } from "../../provider/lifecycle";
 
 /** As check leaves them: with the resource's fingerprint key. */
@@ -15,7 +15,7 @@ describe("SLACK on a server that creates it in the UI only", () => {
 
   for (const adoptExisting of [false, true]) {
     it(`creating one the project does not have (adoptExisting: ${adoptExisting}) says: connect it in the UI, then adoptExisting`, async () => {
-      const err = await lifecycle.create({ session: sessionFor(emu.apiBase) }, { ...inputs, adoptExisting }).then(
+      const err = await lifecycle.create({ session: sessionWith(emu.apiBase) }, { ...inputs, adoptExisting }).then(
         () => assert.fail("create should fail"),
         (e: Error) => e,
       );
@@ -28,7 +28,7 @@ describe("SLACK on a server that creates it in the UI only", () => {
 
   it("an adopted legacy Slack, which never shows teamName, refreshes with no diff", async () => {
     await emu.control.seed(DEFAULT_GROUP_ID, "SLACK", { apiToken: "xoxb-legacy-0000", channelName: "old" }, { unvalidated: true });
-    const session = sessionFor(emu.apiBase);
+    const session = sessionWith(emu.apiBase);
     const created = await lifecycle.create({ session }, { ...inputs, adoptExisting: true });
     const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
     assert.equal(refreshed.props?.teamName, "code", "an absent teamName keeps what state holds");

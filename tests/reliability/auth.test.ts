@@ -3,7 +3,8 @@ import { DEFAULT_GROUP_ID, OUTSIDER_KEY, OWNER_KEY, READ_ONLY_KEY, type KeyPair 
 import { ApiError } from "../../provider/errors";
 import { EngineProject } from "../engine/support/project";
 import { useEmulator } from "../helpers/emulator";
-import { outcome, sessionWith } from "./support/session";
+import { sessionWith } from "../helpers/session";
+import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**

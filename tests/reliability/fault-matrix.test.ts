@@ -10,7 +10,8 @@ import { useEmulator } from "../helpers/emulator";
 import { stateVersusServer } from "./support/consistency";
 import { CALLS, MAX_RETRIES, OPS, ROWS, path, type Op } from "./support/fault-rows";
 import { startRecordingProxy } from "./support/recording-proxy";
-import { outcome, sessionWith, type TestSession } from "./support/session";
+import { sessionWith, type TestSession } from "../helpers/session";
+import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**

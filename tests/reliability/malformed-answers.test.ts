@@ -6,7 +6,8 @@ import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { ApiError, OpsManagerError } from "../../provider/errors";
 import { integrationTypes } from "../../provider/integrations/registry";
 import { useEmulator } from "../helpers/emulator";
-import { outcome, sessionWith, type TestSession } from "./support/session";
+import { sessionWith, type TestSession } from "../helpers/session";
+import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**

@@ -6,10 +6,11 @@ import { definitions, findIntegration, type AnyIntegration } from "../../provide
 import { loadConnectionConfig } from "../../provider/config";
 import { check } from "../../provider/check";
 import { EngineProject, type ResourceSpec } from "../engine/support/project";
-import type { CliResult } from "../engine/support/pulumi";
+import type { CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
 import { canariesFor, canary, SecretScanner, type Canary } from "./support/canaries";
-import { outcome, sessionWith } from "./support/session";
+import { sessionWith } from "../helpers/session";
+import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**

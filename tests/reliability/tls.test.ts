@@ -7,7 +7,8 @@ import { ApiError, errorCodes } from "../../provider/errors";
 import { EngineProject } from "../engine/support/project";
 import { selfSignedCert } from "../emulator/support/tls";
 import { withEmulator, type EmulatorFixture } from "../helpers/emulator";
-import { outcome, sessionWith } from "./support/session";
+import { sessionWith } from "../helpers/session";
+import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**

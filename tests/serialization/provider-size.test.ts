@@ -4,7 +4,7 @@ import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { useEmulator } from "../helpers/emulator";
 import { makeProgramDir } from "../helpers/program-dir";
-import { runNode } from "../helpers/run-node";
+import { runNode } from "../helpers/run";
 
 const fixtures = path.join(__dirname, "../fixtures");
 const CANARY = "canary-secret-0f9e8d7c6b5a";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { OWNER_KEY } from "../../../emulator/defaults";
 import { useEmulator, type EmulatorFixture } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
-import { PulumiWorkspace, type CliResult } from "./pulumi";
+import { PulumiCli, type CliResult } from "../../../scripts/lib/pulumi-cli";
 
 /** One resource the test program creates: `new OpsManagerIntegration(name, args, opts)`. */
 export interface ResourceSpec {
@@ -61,7 +61,7 @@ export class EngineProject {
   readonly dir: string;
   private readonly cleanupDir: () => void;
 
-  private constructor(readonly ws: PulumiWorkspace, readonly stack: string, name: string) {
+  private constructor(readonly ws: PulumiCli, readonly stack: string, name: string) {
     const made = makeProgramDir(name, {
       "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
       "index.js": PROGRAM,
@@ -73,7 +73,7 @@ export class EngineProject {
 
   /** Creates the project, inits `stack`, and sets the connection config (`opsmanager:*`, private key --secret). */
   static async create(name: string, connection: { baseUrl: string; publicKey: string; privateKey: string }, stack = "dev"): Promise<EngineProject> {
-    const project = new EngineProject(PulumiWorkspace.create(), stack, name);
+    const project = new EngineProject(PulumiCli.create(), stack, name);
     await project.ws.ok(project.dir, ["stack", "init", stack]);
     await project.pulumi(["config", "set", "opsmanager:baseUrl", connection.baseUrl]);
     await project.pulumi(["config", "set", "opsmanager:publicKey", connection.publicKey]);

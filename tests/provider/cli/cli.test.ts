@@ -5,8 +5,8 @@ import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../../emulator/
 import { ApiError } from "../../../provider/errors";
 import { useEmulator } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
-import { sessionFor } from "../../helpers/session";
-import { cleanEnv, runCliFromSource, type Ran } from "./support/run";
+import { sessionWith } from "../../helpers/session";
+import { cleanEnv, runCliFromSource, type Ran } from "./support/cli";
 
 const MISSING_GROUP = "5f00000000000000000000ff";
 
@@ -81,7 +81,7 @@ describe("export: the command line tool", function () {
 
   it("reports a failing project with the provider's message, still exports the others, and exits 1", async () => {
     const ran = await runCliFromSource(["export", "--group", MISSING_GROUP, "--group", DEFAULT_GROUP_ID], { env: env() });
-    const expected = await sessionFor(emu.apiBase).client.listIntegrations(MISSING_GROUP).then(() => assert.fail("listed"), (e: unknown) => e);
+    const expected = await sessionWith(emu.apiBase).client.listIntegrations(MISSING_GROUP).then(() => assert.fail("listed"), (e: unknown) => e);
     assert.ok(expected instanceof ApiError && expected.errorCode === "GROUP_NOT_FOUND");
     assert.equal(ran.code, 1);
     assert.ok(ran.stderr.includes(`[1/2] project ${MISSING_GROUP}: failed: ${expected.message}\n`), ran.stderr);

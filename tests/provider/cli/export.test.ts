@@ -3,11 +3,11 @@ import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../../emulator/defaults";
 import type { StoredIntegration } from "../../../emulator/store";
 import { findIntegration } from "../../../provider/integrations/registry";
-import { PulumiWorkspace } from "../../engine/support/pulumi";
+import { PulumiCli } from "../../../scripts/lib/pulumi-cli";
 import { parseEvents } from "../../engine/support/project";
 import { useEmulator } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
-import { cleanEnv, runInstalledCli, typecheck } from "./support/run";
+import { cleanEnv, runInstalledCli, typecheck } from "./support/cli";
 
 /** What was configured by hand, per project and type. Slack without channelName and Prometheus without
  * listenAddress leave those to the server's default. */
@@ -40,14 +40,14 @@ function visible(stored: StoredIntegration): Record<string, unknown> {
 describe("export: from hand-made integrations to a stack that manages them", function () {
   this.timeout(15 * 60 * 1000);
   const emu = useEmulator({}, { resetEach: false });
-  let ws: PulumiWorkspace;
+  let ws: PulumiCli;
   let dir: string;
   let cleanup: () => void = () => {};
   let printed: string;
   let seeded: Record<string, StoredIntegration[]>;
 
   before(async () => {
-    ws = PulumiWorkspace.create({ PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+    ws = PulumiCli.create({ env: { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
     const made = makeProgramDir("export-e2e");
     cleanup = made.cleanup;
     dir = path.join(made.dir, "program");

@@ -7,7 +7,7 @@ import type { ServerIntegration } from "../../../provider/client/types";
 import { definitions } from "../../../provider/integrations/registry";
 import { toView } from "../../../provider/integration-view";
 import { makeProgramDir } from "../../helpers/program-dir";
-import { installedBin, typecheck } from "./support/run";
+import { installedBin, typecheck } from "./support/cli";
 
 const G1 = "5f0000000000000000000001";
 const G2 = "5f0000000000000000000002";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../../emulator/defaults";
 import { useEmulator } from "../../helpers/emulator";
-import { sessionFor } from "../../helpers/session";
+import { sessionWith } from "../../helpers/session";
 
 /**
  * Issue 13: one pause for the whole client under 429. Many requests at once against the emulator's rate limit
@@ -14,7 +14,7 @@ describe("client: one pause and pace for all requests under 429 + Retry-After (e
   const emu = useEmulator();
 
   it(`60 GETs at once under a 10/s limit: every one succeeds, and only the first wave is refused`, async () => {
-    const session = sessionFor(emu.url);
+    const session = sessionWith(emu.url);
     await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"); // the digest challenge, out of the count
     await emu.control.settings({ rateLimitPerSecond: 10 });
     await emu.control.clearRequests();

@@ -5,7 +5,7 @@ import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../../emulator/defaults";
 import { digestAuthorization, parseChallenge } from "../../../provider/client";
 import { ApiError } from "../../../provider/errors";
 import { useEmulator } from "../../helpers/emulator";
-import { sessionFor } from "../../helpers/session";
+import { sessionWith } from "../../helpers/session";
 
 /** A reverse proxy that holds each request a random 0–40 ms, so parallel requests reach the server out of order. */
 async function jitterProxy(target: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -53,7 +53,7 @@ describe("digest against a server that demands strictly increasing nc (ncOrder: 
   it("every parallel request of an authenticated client succeeds when they arrive out of order", async () => {
     const proxy = await jitterProxy(emu.url);
     try {
-      const session = sessionFor(`${proxy.url}/api/public/v1.0`);
+      const session = sessionWith(`${proxy.url}/api/public/v1.0`);
       await session.client.listIntegrations(DEFAULT_GROUP_ID);
       const results = await Promise.allSettled(Array.from({ length: 40 }, () => session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK")));
       assert.deepEqual(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)), []);
@@ -65,7 +65,7 @@ describe("digest against a server that demands strictly increasing nc (ncOrder: 
   });
 
   it("a wrong key is still reported as wrong (401)", async () => {
-    const session = sessionFor(emu.apiBase, { publicKey: OWNER_KEY.publicKey, privateKey: "not-the-private-key" });
+    const session = sessionWith(emu.apiBase, {}, { publicKey: OWNER_KEY.publicKey, privateKey: "not-the-private-key" });
     const err = await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError && err.status === 401, String(err));
   });

@@ -3,7 +3,7 @@ import { DEFAULT_GROUP_ID } from "../../../emulator/defaults";
 import { diff } from "../../../provider/diff";
 import { sameSecret, withFingerprintKey } from "../../../provider/fingerprint";
 import { useEmulator } from "../../helpers/emulator";
-import { sessionFor } from "../../helpers/session";
+import { sessionWith } from "../../helpers/session";
 import { lifecycle } from "../../../provider/lifecycle";
 
 /** As check leaves them: with the resource's fingerprint key. */
@@ -24,12 +24,12 @@ describe("PROMETHEUS", () => {
   const emu = useEmulator();
 
   it("outputs the Prometheus discovery URL of the project", async () => {
-    const created = await lifecycle.create({ session: sessionFor(emu.apiBase) }, inputs);
+    const created = await lifecycle.create({ session: sessionWith(emu.apiBase) }, inputs);
     assert.equal(created.outs?.endpoints?.discoveryUrl, `${emu.url}/prometheus/v1.0/groups/${DEFAULT_GROUP_ID}/discovery`);
   });
 
   it("round-trips enabled: false (a peer drops it with an omit-if-false bug)", async () => {
-    const session = sessionFor(emu.apiBase);
+    const session = sessionWith(emu.apiBase);
     const created = await lifecycle.create({ session }, inputs);
     assert.equal((await emu.control.raw(DEFAULT_GROUP_ID))[0]?.fields.enabled, false);
     const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
@@ -40,7 +40,7 @@ describe("PROMETHEUS", () => {
   });
 
   it("never sees the password on the server, keeps it in state, and re-sends it when secretVersion changes", async () => {
-    const session = sessionFor(emu.apiBase);
+    const session = sessionWith(emu.apiBase);
     const created = await lifecycle.create({ session }, inputs);
     const shown = await session.client.getIntegration(DEFAULT_GROUP_ID, "PROMETHEUS");
     assert.equal(shown?.password, undefined, "the server does not return the password");

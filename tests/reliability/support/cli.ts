@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { EngineProject } from "../../engine/support/project";
-import { toolsBin, type CliResult } from "../../engine/support/pulumi";
+import { toolsBin, type CliResult } from "../../../scripts/lib/pulumi-cli";
 
 /** A `pulumi` run that a test can kill at a moment of its choosing. */
 export interface KillableRun {

@@ -6,7 +6,7 @@ import { signDigest } from "../../emulator/support/digest-signer";
 import { rawRequest } from "../../emulator/support/http";
 import type { EmulatorFixture } from "../../helpers/emulator";
 import { digestParams, type Hold, type RecordingProxy } from "./recording-proxy";
-import type { TestSession } from "./session";
+import type { TestSession } from "../../helpers/session";
 
 /** The fault matrix's table (issue #6, suite 1): one row per fault, run against each lifecycle operation. */
 

@@ -1,30 +1,9 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../../../helpers/program-dir";
+import { run, type Ran } from "../../../helpers/run";
 
-/** What a child process printed and how it ended. */
-export interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs a command without blocking this process: the emulator the tests start lives in this process and must keep
- * answering while the child talks to it.
- */
-export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+export type { Ran };
 
 /** The environment without the developer's OPSMANAGER_* and PULUMI_* variables, plus `extra`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -48,12 +27,12 @@ export function installedBin(): string {
 /** `pulumi-opsmanager-integrations <args>` from this repository's sources (no build needed). */
 export function runCliFromSource(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   const main = path.join(repoRoot, "provider", "cli", "main.ts");
-  return run(process.execPath, ["--require", require.resolve("tsx/cjs"), main, ...args], options);
+  return run(process.execPath, ["--require", require.resolve("tsx/cjs"), main, ...args], { cwd: repoRoot, ...options });
 }
 
 /** `pulumi-opsmanager-integrations <args>` as installed (the shipped JavaScript, through its `bin` entry). */
 export function runInstalledCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
-  return run(process.execPath, [installedBin(), ...args], options);
+  return run(process.execPath, [installedBin(), ...args], { cwd: repoRoot, ...options });
 }
 
 /** `tsc -p <dir> --noEmit` with the repository's TypeScript; resolves with its output. */

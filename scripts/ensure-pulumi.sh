@@ -7,12 +7,8 @@
 #   2. a CLI built earlier on this machine (cached outside the repo, shared by every clone);
 #   3. otherwise a build from the Go module proxy (needs Go; several minutes, once per machine and version).
 # It says which CLI it picked and why on stderr.
-#
-# Usage:  PATH="$(scripts/ensure-pulumi.sh | tail -1):$PATH"
-#
-# Progress goes to stderr; the last stdout line is the directory holding `pulumi`,
-# `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs` (always <repo>/.tools/bin).
-#
+# Usage:  PATH="$(scripts/ensure-pulumi.sh | tail -1):$PATH"   (progress on stderr; the last stdout line is the
+# directory holding `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`: <repo>/.tools/bin)
 # Environment:
 #   PULUMI_VERSION               an exact CLI version to provide (a CLI on PATH is used only if it is that version);
 #                                unset: any usable CLI on PATH, else build the version of node_modules/@pulumi/pulumi

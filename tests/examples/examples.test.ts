@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
-import type { ApiKey } from "../../emulator/options";
+import type { ApiKey, ConfiguredIntegration } from "../../emulator/options";
 import { integrationTypes } from "../../provider/integrations/registry";
 import { PulumiWorkspace } from "../engine/support/pulumi";
 import { useEmulator } from "../helpers/emulator";
@@ -161,16 +161,27 @@ describe("examples: type-check with tsc", function () {
   }
 });
 
+/** What the examples' READMEs start the emulator with, on a documented server (Slack refused through the API). */
+const exampleEmulator = (example: string) => ({
+  ...(JSON.parse(read(example, "emulator.json")) as {
+    groups?: string[];
+    keys?: ApiKey[];
+    integrations?: ConfiguredIntegration[];
+  }),
+  slackCreate: "refuse" as const,
+  profile: "om-8.0" as const,
+});
+
 describe("examples on the engine: quickstart", function () {
   this.timeout(10 * 60 * 1000);
-  const emu = useEmulator({}, { resetEach: false });
+  const emu = useEmulator(exampleEmulator("quickstart"), { resetEach: false });
   let project: ReturnType<typeof deployable>;
   before(() => {
     project = deployable("quickstart");
   });
   after(() => project?.dispose());
 
-  it("up creates exactly its Slack and webhook integrations from the stack's config", async () => {
+  it("up adopts the Slack connected in the UI and creates the webhook, from the stack's config", async () => {
     await project.ws.ok(project.dir, ["stack", "init", "dev"]);
     await project.pulumi(
       "dev",
@@ -205,18 +216,21 @@ describe("examples on the engine: quickstart", function () {
     assert.equal(outputs.slackIntegrationId, raw.find((r) => r.type === "SLACK")?.id);
   });
 
-  it("destroy removes them", async () => {
+  it("destroy removes the webhook and leaves Slack connected (retainOnDelete: only the UI could connect it again)", async () => {
     await project.pulumi("dev", ["destroy", "--yes", "--skip-preview"]);
-    assert.deepEqual(await emu.control.raw(DEFAULT_GROUP_ID), []);
+    assert.deepEqual(
+      (await emu.control.raw(DEFAULT_GROUP_ID)).map((r) => r.type),
+      ["SLACK"],
+    );
   });
 });
 
 describe("examples on the engine: multi-environment (dev promoted to prod)", function () {
   this.timeout(10 * 60 * 1000);
-  // The example's own emulator config: one project and one key per environment.
-  const setup = JSON.parse(read("multi-environment", "emulator.json")) as { groups: string[]; keys: ApiKey[] };
+  // The example's own emulator config: one project, one key and one Slack connected in the UI per environment.
+  const setup = exampleEmulator("multi-environment");
   const emu = useEmulator(setup, { resetEach: false });
-  const privateKey = (publicKey: string) => setup.keys.find((k) => k.publicKey === publicKey)!.privateKey;
+  const privateKey = (publicKey: string) => setup.keys!.find((k) => k.publicKey === publicKey)!.privateKey;
   let project: ReturnType<typeof deployable>;
   before(() => {
     project = deployable("multi-environment");
@@ -249,7 +263,7 @@ describe("examples on the engine: multi-environment (dev promoted to prod)", fun
       (await emu.control.raw(DEFAULT_GROUP_ID)).find((r) => r.type === "SLACK")?.fields.channelName,
       "mongodb-alerts-dev",
     );
-    assert.deepEqual(await types(SECOND_GROUP_ID), []);
+    assert.deepEqual(await types(SECOND_GROUP_ID), ["SLACK"], "prod's project: only its Slack, connected in the UI");
   });
 
   it("promote.sh dev prod copies dev's secrets and keeps prod's own committed values", async () => {
@@ -291,11 +305,11 @@ describe("examples on the engine: multi-environment (dev promoted to prod)", fun
     assert.deepEqual(await types(DEFAULT_GROUP_ID), ["SLACK", "WEBHOOK"], "dev's project untouched");
   });
 
-  it("destroying each stack empties its own project", async () => {
+  it("destroying each stack empties its own project but for the Slack connected in the UI", async () => {
     await project.pulumi("prod", ["destroy", "--yes", "--skip-preview"]);
-    assert.deepEqual(await types(SECOND_GROUP_ID), []);
+    assert.deepEqual(await types(SECOND_GROUP_ID), ["SLACK"]);
     assert.deepEqual(await types(DEFAULT_GROUP_ID), ["SLACK", "WEBHOOK"]);
     await project.pulumi("dev", ["destroy", "--yes", "--skip-preview"]);
-    assert.deepEqual(await types(DEFAULT_GROUP_ID), []);
+    assert.deepEqual(await types(DEFAULT_GROUP_ID), ["SLACK"]);
   });
 });

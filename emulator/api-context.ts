@@ -29,7 +29,9 @@ export type Access = "read" | "write";
 /**
  * The checks every group route makes, in Ops Manager's order: group id shape (404 INVALID_GROUP_ID), group exists
  * (404 GROUP_NOT_FOUND), the key is a member (401 NOT_IN_GROUP), the key's role allows a write (401
- * USER_UNAUTHORIZED, as in the error table).
+ * USER_UNAUTHORIZED, as issue 17 quotes Ops Manager's error table,
+ * https://www.mongodb.com/docs/ops-manager/current/reference/api-error-codes/; the excerpt this project could read
+ * ends before that row, so the status is unverified here and the detail text is a guess).
  */
 export function groupContext(request: FastifyRequest, state: EmulatorState, access: Access): GroupContext {
   const { groupId } = request.params as { groupId: string };

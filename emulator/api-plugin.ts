@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { groupContext, integrationContext } from "./api-context";
 import type { EmulatorState } from "./emulator-state";
 import { apiError } from "./errors";
-import type { ApiResult } from "./handlers/api-result";
 import { addLatency } from "./hooks/add-latency";
 import { authenticate } from "./hooks/authenticate";
 import { injectFaults } from "./hooks/inject-faults";
@@ -10,7 +9,7 @@ import { rateLimit } from "./hooks/rate-limit";
 import { trackRequest } from "./hooks/track-request";
 import { sendApi } from "./reply";
 import { dropConnection, requestMeta } from "./request-meta";
-import { integrationRoutes, type ApiRoute } from "./routes/integrations";
+import { integrationRoutes, type ApiResult, type ApiRoute } from "./routes/integrations";
 
 /** Runs a route: the shared checks, the handler, then the answer (or a dropped socket when a fault says so). */
 function runRoute(route: ApiRoute, state: EmulatorState) {

@@ -36,7 +36,7 @@ export interface KeyPair {
 /** Member of both default groups with GROUP_OWNER: the key the provider is normally configured with. */
 export const OWNER_KEY: KeyPair = { publicKey: "EMULATOROWNER", privateKey: "emulator-owner-private-key" };
 
-/** Member of both default groups with GROUP_READ_ONLY: writes get 403 USER_UNAUTHORIZED. */
+/** Member of both default groups with GROUP_READ_ONLY: writes get 401 USER_UNAUTHORIZED. */
 export const READ_ONLY_KEY: KeyPair = { publicKey: "EMULATORREADONLY", privateKey: "emulator-readonly-private-key" };
 
 /** A valid key that belongs to no group: every group call gets 401 NOT_IN_GROUP. */

@@ -4,6 +4,7 @@ import type { EmulatorConfig } from "./options";
 import { loadSnapshot, saveSnapshot } from "./persist";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLog } from "./request-log";
+import { seedIntegration } from "./seed";
 import type { Settings } from "./settings";
 import { initialSnapshot, Store } from "./store";
 
@@ -17,7 +18,10 @@ export interface EmulatorState {
   readonly faults: FaultQueue;
   readonly log: RequestLog;
   readonly rateLimiter: RateLimiter;
-  /** Back to the configured start: groups and keys from the config, no integrations, settings, faults, log and nonces cleared. */
+  /**
+   * Back to the configured start: groups, keys and integrations from the config (none unless configured), settings,
+   * faults, log and nonces cleared.
+   */
   reset(): void;
 }
 
@@ -31,7 +35,7 @@ export function createEmulatorState(config: EmulatorConfig): EmulatorState {
   const fresh = () => initialSnapshot(config.groups, config.keys);
   const loaded = config.dataFile ? loadSnapshot(config.dataFile) : undefined;
   const store = new Store(loaded ?? fresh(), persist);
-  if (persist && !loaded) persist(store.snapshot());
+  const seedConfigured = () => config.integrations.forEach((i) => seedIntegration(state, i.groupId, i.type, i.fields));
   const state: EmulatorState = {
     config,
     store,
@@ -43,11 +47,14 @@ export function createEmulatorState(config: EmulatorConfig): EmulatorState {
     reset() {
       Object.assign(settings, config.settings);
       store.replace(fresh());
+      seedConfigured();
       state.nonces.clear();
       state.faults.clear();
       state.log.clear();
       state.rateLimiter.clear();
     },
   };
+  if (!loaded) seedConfigured();
+  if (persist && !loaded) persist(store.snapshot());
   return state;
 }

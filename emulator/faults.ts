@@ -10,6 +10,11 @@ export const faultRuleSchema = z
     status: z.number().int().min(400).max(599).optional(),
     /** How many matching requests this rule affects. */
     count: z.number().int().positive(),
+    /**
+     * Let this many matching requests through untouched first: the second PUT of an update that deletes and
+     * re-creates an integration fails while the first one succeeds.
+     */
+    skip: z.number().int().positive().optional(),
     /** Seconds for a `Retry-After` header on the status answer. */
     retryAfter: z.number().int().nonnegative().optional(),
     /** Delay before anything else happens. */
@@ -31,7 +36,7 @@ export const faultRuleSchema = z
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
 /** What a request got from the queue: the rule without its remaining count. */
-export type AppliedFault = Omit<FaultRule, "count">;
+export type AppliedFault = Omit<FaultRule, "count" | "skip">;
 
 /** The queue of scripted failures, in the order they were added. */
 export class FaultQueue {
@@ -58,9 +63,13 @@ export class FaultQueue {
         (r.pathIncludes === undefined || rawUrl.includes(r.pathIncludes)),
     );
     if (!rule) return undefined;
+    if (rule.skip !== undefined) {
+      rule.skip = rule.skip > 1 ? rule.skip - 1 : undefined;
+      return undefined;
+    }
     rule.count -= 1;
     if (rule.count <= 0) this.rules = this.rules.filter((r) => r !== rule);
-    const { count: _count, ...applied } = rule;
+    const { count: _count, skip: _skip, ...applied } = rule;
     return applied;
   }
 }

@@ -36,12 +36,26 @@ export type KeyRole = z.infer<typeof keyRoleSchema>;
 export type IntegrationLookup = (type: string) => IntegrationDefinition | undefined;
 
 /**
+ * An integration present at start and after every reset, as if configured in the Ops Manager UI (a connected Slack,
+ * which the API cannot create): validated by the registry like a control-plane seed.
+ */
+export const configuredIntegrationSchema = z.strictObject({
+  groupId: groupIdSchema,
+  type: z.string().min(1),
+  fields: z.record(z.string(), z.unknown()),
+});
+
+/** One integration of {@link EmulatorOptions.integrations}. */
+export type ConfiguredIntegration = z.infer<typeof configuredIntegrationSchema>;
+
+/**
  * The JSON accepted by `--config FILE` and the serialisable part of {@link EmulatorOptions}. Keys and groups given
  * here replace the defaults (see {@link resolveOptions}).
  */
 export const configFileSchema = settingsSchema.partial().extend({
   groups: z.array(groupIdSchema).optional(),
   keys: z.array(apiKeySchema).optional(),
+  integrations: z.array(configuredIntegrationSchema).optional(),
   dataFile: z.string().min(1).optional(),
 }).strict();
 
@@ -51,6 +65,8 @@ export interface EmulatorOptions extends Partial<Settings> {
   readonly groups?: readonly string[];
   /** API keys accepted. Default: owner and read-only keys in every group, and an outsider key in none. */
   readonly keys?: readonly ApiKey[];
+  /** Integrations that exist at start and after a reset (e.g. a Slack connected in the UI). Default: none. */
+  readonly integrations?: readonly ConfiguredIntegration[];
   /** Persist state to this JSON file (atomic write + rename after every change); in memory when absent. */
   readonly dataFile?: string;
   /** Serve HTTPS with this PEM certificate and key. */
@@ -65,6 +81,7 @@ export interface EmulatorOptions extends Partial<Settings> {
 export interface EmulatorConfig {
   readonly groups: readonly string[];
   readonly keys: readonly ApiKey[];
+  readonly integrations: readonly ConfiguredIntegration[];
   readonly settings: Settings;
   readonly dataFile?: string;
   readonly tls?: EmulatorOptions["tls"];
@@ -100,6 +117,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
   return {
     groups,
     keys,
+    integrations: o.integrations ?? [],
     settings: {
       nonceLifetimeMs: o.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS,
       maskStyle: o.maskStyle ?? "om",

@@ -6,13 +6,21 @@ import { OpsManagerIntegration } from "pulumi-opsmanager-integrations";
 const config = new pulumi.Config();
 const groupId = config.require("groupId");
 
-const slack = new OpsManagerIntegration("team-slack", {
-  groupId,
-  type: "SLACK",
-  apiToken: config.requireSecret("slackToken"),
-  teamName: config.get("slackTeam") ?? "platform",
-  channelName: config.get("slackChannel") ?? "mongodb-alerts",
-});
+// Ops Manager's API cannot create a Slack integration: it is connected in the project's Integrations page first
+// (`npm run demo` starts an emulator that shows one as connected), then adopted and configured from here. It stays
+// connected if the stack is destroyed, since only the UI could connect it again.
+const slack = new OpsManagerIntegration(
+  "team-slack",
+  {
+    groupId,
+    type: "SLACK",
+    adoptExisting: true,
+    apiToken: config.requireSecret("slackToken"),
+    teamName: config.get("slackTeam") ?? "platform",
+    channelName: config.get("slackChannel") ?? "mongodb-alerts",
+  },
+  { retainOnDelete: true },
+);
 
 const pagerDuty = new OpsManagerIntegration("oncall-pagerduty", {
   groupId,

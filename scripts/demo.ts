@@ -10,7 +10,7 @@ import { startEmulator, type RunningEmulator } from "../emulator/start-emulator"
 import { createClient } from "../provider/client";
 import { loadConnectionConfig } from "../provider/config";
 import { toView, type IntegrationView } from "../provider/integration-view";
-import { demoConfig } from "./lib/demo-values";
+import { connectedSlack, demoConfig } from "./lib/demo-values";
 import { PulumiCli, repoRoot, toolsBin } from "./lib/pulumi-cli";
 import { createSteps, indentStream, StepError } from "./lib/steps";
 import { copyProject, type TempProject } from "./lib/temp-project";
@@ -54,12 +54,13 @@ async function main(): Promise<void> {
     steps.run(title, () => (interrupted ? Promise.reject(new Error("interrupted (Ctrl-C)")) : fn()));
   try {
     emulator = await step("Starting the bundled Ops Manager emulator on a free port", async () => {
-      // The root program creates a SLACK through the API, which documented servers refuse (Slack is connected in the
-      // UI, then adopted): the demo's emulator models an older server that allows it.
-      const running = await startEmulator({ port: 0, slackCreate: "allow" });
+      // A documented Ops Manager (Slack cannot be created through the API) whose project already has Slack connected,
+      // as if in the UI: the root program adopts it.
+      const running = await startEmulator({ port: 0, integrations: [{ ...connectedSlack }] });
       steps.detail(
         `listening on ${running.url} (projects ${DEFAULT_GROUP_ID} and one more, key ${OWNER_KEY.publicKey})`,
       );
+      steps.detail(`Slack already connected in project ${connectedSlack.groupId}, as if in the Ops Manager UI`);
       return running;
     });
     const connection = {
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       steps.detail(`secret: ${Object.keys(secret).join(", ")}`);
     });
 
-    await step("pulumi up (creates Slack, PagerDuty and a webhook in Ops Manager)", async () => {
+    await step("pulumi up (creates PagerDuty and a webhook, adopts the connected Slack)", async () => {
       await pulumi(["up", "--yes", "--skip-preview"], live);
     });
 

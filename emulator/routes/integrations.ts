@@ -1,10 +1,15 @@
 import type { Access, GroupContext, IntegrationContext } from "../api-context";
-import { createIntegration } from "../handlers/create-integration";
-import { deleteIntegration } from "../handlers/delete-integration";
-import { getIntegration } from "../handlers/get-integration";
-import type { ApiResult } from "../handlers/api-result";
-import { listIntegrations } from "../handlers/list-integrations";
-import { putIntegration } from "../handlers/put-integration";
+import { apiError } from "../errors";
+import { pageOf, parsePaging, type ListBody, type Paging } from "../paging";
+import { presentIntegration, type IntegrationView } from "../present";
+import { readIntegrationBody, validateFields } from "../validate";
+
+/** What an API handler returns; the route runner sends it (with `pretty`/`envelope` applied). */
+export interface ApiResult {
+  readonly status: number;
+  /** Absent for a body-less answer (204). */
+  readonly body?: unknown;
+}
 
 /** One emulated API route: where it is, what it needs, and the plain function that answers it. */
 export type ApiRoute = { readonly method: "GET" | "POST" | "PUT" | "DELETE"; readonly url: string; readonly access: Access } & (
@@ -12,11 +17,81 @@ export type ApiRoute = { readonly method: "GET" | "POST" | "PUT" | "DELETE"; rea
   | { readonly scope: "integration"; readonly handler: (ctx: IntegrationContext) => ApiResult }
 );
 
-/** The integrations API, relative to `/api/public/v1.0`. Adding an endpoint is one row and one handler file. */
+/**
+ * Every integration of the group as the server shows them, paged: the list answer, and also what POST and PUT
+ * answer with (clients pick the entry whose `type` they sent).
+ */
+function groupListing(ctx: GroupContext, paging: Paging): ListBody<IntegrationView> {
+  const { store, config, settings } = ctx.state;
+  const views = store.list(ctx.groupId).map((s) => presentIntegration(s, config.findIntegration, settings.maskStyle, settings.webhookSecret));
+  return pageOf(views, paging, ctx.baseHref);
+}
+
+/**
+ * Refuses to create, through the API, a type the docs say must first be configured in the UI (Slack: "must be
+ * initially configured, or updated from a legacy integration, through the ... third-party service integrations
+ * page", https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-create/),
+ * unless the `slackCreate` setting is `allow`. The docs name no error for this: the status and code are a guess
+ * (the integrations' validation error, INTEGRATION_FIELDS_INVALID 400), the detail repeats the docs' sentence.
+ */
+function refuseUiOnlyCreate(ctx: IntegrationContext): void {
+  if (!ctx.def.createdInUiOnly || ctx.state.settings.slackCreate === "allow") return;
+  throw apiError(
+    "INTEGRATION_FIELDS_INVALID",
+    [`${ctx.type} integrations must be initially configured through the third-party service integrations page; the API only reconfigures an existing one.`],
+    { parameters: ["type"] },
+  );
+}
+
+/**
+ * `POST` (create) and `PUT` (upsert) of `/groups/{id}/integrations/{TYPE}`: one function, as they differ in one
+ * line. POST answers 409 INTEGRATION_ALREADY_CONFIGURED when one exists (checked after the body parses, before its
+ * fields are validated). PUT merges the sent fields over the stored ones (the merged result must be valid; omitted
+ * fields, and null ones unless `nullOnPut` is `clears`, keep their stored value). With nothing stored, either one
+ * creates, and a Slack is refused unless `slackCreate` allows it. Every write gets a new server id. Both answer 200
+ * with every integration of the group.
+ */
+function writeIntegration(method: "POST" | "PUT") {
+  return (ctx: IntegrationContext): ApiResult => {
+    const paging = parsePaging(ctx.query);
+    const body = readIntegrationBody(ctx.rawBody, ctx.type);
+    const existing = ctx.state.store.get(ctx.groupId, ctx.type);
+    if (existing && method === "POST") throw apiError("INTEGRATION_ALREADY_CONFIGURED", [ctx.type]);
+    if (!existing) refuseUiOnlyCreate(ctx);
+    const fields = validateFields(ctx.def, body, existing?.fields, ctx.state.settings.nullOnPut);
+    // A legacy Slack integration (stored without teamName: "teamName ... may not be present with a legacy Slack
+    // integration", https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-get-one/)
+    // is only upgraded in the UI, so a PUT reconfigures it and it still shows no teamName.
+    if (ctx.type === "SLACK" && existing && existing.fields.teamName === undefined) delete fields.teamName;
+    ctx.state.store.put(ctx.groupId, ctx.type, fields);
+    return { status: 200, body: groupListing(ctx, paging) };
+  };
+}
+
+/** `GET /groups/{id}/integrations`: `{links, results, totalCount}`, paged. */
+function listIntegrations(ctx: GroupContext): ApiResult {
+  return { status: 200, body: groupListing(ctx, parsePaging(ctx.query)) };
+}
+
+/** `GET /groups/{id}/integrations/{TYPE}`: the bare object, or 404 INTEGRATION_NOT_CONFIGURED. */
+function getIntegration(ctx: IntegrationContext): ApiResult {
+  const stored = ctx.state.store.get(ctx.groupId, ctx.type);
+  if (!stored) throw apiError("INTEGRATION_NOT_CONFIGURED", [ctx.type]);
+  const { config, settings } = ctx.state;
+  return { status: 200, body: presentIntegration(stored, config.findIntegration, settings.maskStyle, settings.webhookSecret) };
+}
+
+/** `DELETE /groups/{id}/integrations/{TYPE}`: 204 No Content, or 404 INTEGRATION_NOT_CONFIGURED when absent. */
+function deleteIntegration(ctx: IntegrationContext): ApiResult {
+  if (!ctx.state.store.remove(ctx.groupId, ctx.type)) throw apiError("INTEGRATION_NOT_CONFIGURED", [ctx.type]);
+  return { status: 204 };
+}
+
+/** The integrations API, relative to `/api/public/v1.0`. Adding an endpoint is one row and one function above. */
 export const integrationRoutes: readonly ApiRoute[] = [
   { method: "GET", url: "/groups/:groupId/integrations", access: "read", scope: "group", handler: listIntegrations },
   { method: "GET", url: "/groups/:groupId/integrations/:type", access: "read", scope: "integration", handler: getIntegration },
-  { method: "POST", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: createIntegration },
-  { method: "PUT", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: putIntegration },
+  { method: "POST", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: writeIntegration("POST") },
+  { method: "PUT", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: writeIntegration("PUT") },
   { method: "DELETE", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: deleteIntegration },
 ];

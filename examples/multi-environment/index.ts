@@ -8,14 +8,22 @@ import { OpsManagerIntegration } from "pulumi-opsmanager-integrations";
 const config = new pulumi.Config();
 const groupId = config.require("groupId");
 
-/** Every environment alerts its own Slack channel. */
-const slack = new OpsManagerIntegration("team-slack", {
-  groupId,
-  type: "SLACK",
-  apiToken: config.requireSecret("slackToken"),
-  teamName: config.require("slackTeam"),
-  channelName: config.require("slackChannel"),
-});
+/**
+ * Every environment alerts its own Slack channel. The API cannot create Slack integrations: each project's Slack is
+ * connected once in the Ops Manager UI, then adopted here; `retainOnDelete` keeps it connected if a stack is destroyed.
+ */
+const slack = new OpsManagerIntegration(
+  "team-slack",
+  {
+    groupId,
+    type: "SLACK",
+    adoptExisting: true,
+    apiToken: config.requireSecret("slackToken"),
+    teamName: config.require("slackTeam"),
+    channelName: config.require("slackChannel"),
+  },
+  { retainOnDelete: true },
+);
 
 /** Every environment feeds the ticketing system. */
 const webhook = new OpsManagerIntegration("ticketing-webhook", {

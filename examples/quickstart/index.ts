@@ -7,14 +7,23 @@ import { OpsManagerIntegration } from "pulumi-opsmanager-integrations";
 const config = new pulumi.Config();
 const groupId = config.require("groupId");
 
-/** Alerts to the team's Slack channel. */
-const slack = new OpsManagerIntegration("team-slack", {
-  groupId,
-  type: "SLACK",
-  apiToken: config.requireSecret("slackToken"),
-  teamName: config.require("slackTeam"),
-  channelName: config.get("slackChannel") ?? "mongodb-alerts",
-});
+/**
+ * Alerts to the team's Slack channel. Ops Manager's API cannot create a Slack integration: connect Slack in the
+ * project's Integrations page first; `adoptExisting` then takes that integration over and sets the fields below.
+ * `retainOnDelete` leaves it connected when the stack is destroyed, since only the UI could connect it again.
+ */
+const slack = new OpsManagerIntegration(
+  "team-slack",
+  {
+    groupId,
+    type: "SLACK",
+    adoptExisting: true,
+    apiToken: config.requireSecret("slackToken"),
+    teamName: config.require("slackTeam"),
+    channelName: config.get("slackChannel") ?? "mongodb-alerts",
+  },
+  { retainOnDelete: true },
+);
 
 /** Alerts to an HTTP endpoint, signed with a shared secret when one is set. */
 const webhook = new OpsManagerIntegration("alerts-webhook", {

@@ -18,3 +18,13 @@ export const demoConfig = {
     webhookSecret: "demo-webhook-signing-secret-51aa",
   },
 } as const;
+
+/**
+ * The Slack integration the demo's emulator holds from the start, as if someone had connected Slack in the Ops
+ * Manager UI: the API cannot create one, so the root program adopts it (`adoptExisting: true`) and sets its own token.
+ */
+export const connectedSlack = {
+  groupId: DEFAULT_GROUP_ID,
+  type: "SLACK",
+  fields: { apiToken: "xoxb-connected-in-the-ui-0000", teamName: "platform" },
+} as const;

@@ -37,8 +37,9 @@ describe("npm run demo", function () {
     assert.match(run.stdout, /Demo finished/);
   });
 
-  it("creates the root program's three integrations with pulumi up", () => {
-    assert.match(run.stdout, /\+ 4 created/, "the stack and three integrations");
+  it("creates the root program's three integrations with pulumi up, adopting the Slack connected in the UI", () => {
+    assert.match(run.stdout, /Slack already connected in project \w{24}, as if in the Ops Manager UI/);
+    assert.match(run.stdout, /\+ 4 created/, "the stack and three integrations (the adopted Slack is a create)");
   });
 
   it("shows what Ops Manager holds, secrets masked as the server shows them", () => {

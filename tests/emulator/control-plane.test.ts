@@ -21,7 +21,8 @@ async function refused(fn: () => Promise<unknown>): Promise<ControlError> {
 }
 
 describe("emulator: the control plane", () => {
-  const emu = useEmulator();
+  // This suite checks the control plane's own defaults: none of them comes from OPSMANAGER_EMULATOR_* here.
+  const emu = useEmulator({ nullOnPut: "ignored", ncOrder: "any", webhookSecret: "masked", slackCreate: "allow", profile: "all-registered" });
   const api = () => new DigestClient(emu.apiBase, OWNER_KEY);
 
   it("seeds an integration validated by the registry and shows it raw and unmasked (defaults are only shown by the API)", async () => {

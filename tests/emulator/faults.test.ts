@@ -43,6 +43,17 @@ describe("emulator: scripted faults, rate limit and latency", () => {
     assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
   });
 
+  it("with `skip`, lets that many matching requests through before it fails `count` of them", async () => {
+    await emu.control.fault({ status: 500, count: 1, skip: 2, method: "PUT" });
+    assert.equal((await api.send("GET", LIST)).status, 200, "not matched, not skipped");
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
+    assert.equal((await emu.control.faults())[0]?.skip, 1, "one skip left");
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 500);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
+    assert.deepEqual(await emu.control.faults(), []);
+  });
+
   it("ignores unauthenticated requests: the fault waits for the signed retry", async () => {
     await emu.control.fault({ status: 500, count: 1 });
     const fresh = new DigestClient(emu.apiBase, OWNER_KEY);

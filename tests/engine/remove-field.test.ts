@@ -1,52 +1,75 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { profileAccepts } from "../../emulator/profiles";
+import { definitions } from "../../provider/integrations/registry";
+import { settingsFromEnv } from "../helpers/emulator";
+import { optionalFields, withAndWithoutOptional } from "../helpers/optional-fields";
+import { useEngineProject, type ResourceSpec } from "./support/project";
 
 const G = DEFAULT_GROUP_ID;
-const full = [
-  { name: "hook", args: { groupId: G, type: "WEBHOOK", url: "https://hooks.example.com/om/0123456789", secret: "whsec-0123456789" } },
-  { name: "vo", args: { groupId: G, type: "VICTOR_OPS", apiKey: "vo-0123456789abcdef", routingKey: "vo-route-0123" } },
-  { name: "dd", args: { groupId: G, type: "DATADOG", apiKey: "dd0123456789abcdef0123456789abcd", region: "EU" } },
-];
-const trimmed = [
-  { name: "hook", args: { groupId: G, type: "WEBHOOK", url: "https://hooks.example.com/om/0123456789" } },
-  { name: "vo", args: { groupId: G, type: "VICTOR_OPS", apiKey: "vo-0123456789abcdef" } },
-  { name: "dd", args: { groupId: G, type: "DATADOG", apiKey: "dd0123456789abcdef0123456789abcd" } },
-];
+// Every type the played server accepts (all-registered unless OPSMANAGER_EMULATOR_PROFILE names a real server), each
+// once with every optional field set and once with only its required fields, derived from the registry.
+const profile = settingsFromEnv().profile ?? "all-registered";
+const types = definitions.filter((def) => profileAccepts(profile, def) && optionalFields(def).length > 0);
+const name = (type: string) => type.toLowerCase().replace(/_/g, "-");
+// Slack cannot be created through the API on a documented server: it is connected in the UI (seeded) and adopted.
+const spec = (type: string, fields: Record<string, unknown>): ResourceSpec => ({
+  name: name(type),
+  args: { groupId: G, type, ...fields, ...(type === "SLACK" ? { adoptExisting: true } : {}) },
+});
+const full = types.map((def) => spec(def.type, withAndWithoutOptional(def).full));
+const trimmed = types.map((def) => spec(def.type, withAndWithoutOptional(def).trimmed));
 
 /**
- * Issue 17 item 1 through the real engine: the user deletes the lines that set a webhook secret, a VictorOps
- * routing key and a Datadog region. Whatever the server does with null, after `up` it no longer holds them, and
- * `refresh` + `preview --expect-no-changes` passes.
+ * Issue 17 item 1 through the real engine: the user deletes, for every type, every line that sets an optional field
+ * (a webhook secret, a VictorOps routing key, a Datadog region, Prometheus' TLS fields ...). Whatever the server
+ * does with null, after `up` it no longer holds them, and `refresh` + `preview --expect-no-changes` passes.
  */
 for (const nullOnPut of ["ignored", "clears"] as const) {
-  describe(`engine: a field removed from code leaves the server (null ${nullOnPut})`, function () {
-    this.timeout(5 * 60 * 1000);
+  describe(`engine: every optional field removed from code leaves the server (null ${nullOnPut}, ${profile})`, function () {
+    this.timeout(8 * 60 * 1000);
     const fixture = useEngineProject(`remove-${nullOnPut}`, async (emu) => {
       await emu.control.settings({ nullOnPut });
+      const slack = types.find((def) => def.type === "SLACK");
+      if (slack) await emu.control.seed(G, "SLACK", { apiToken: "xoxb-connected-in-the-ui-0000", teamName: "ui" });
     });
     const { emu } = fixture;
     const stored = async (type: string) => (await emu.control.raw(G)).find((i) => i.type === type)?.fields;
+
+    it(`covers ${types.map((d) => d.type).join(", ")}: at least the fields issue 17 names`, () => {
+      const names = types.flatMap((def) => optionalFields(def).map((f) => `${def.type}.${f}`));
+      for (const n of ["WEBHOOK.secret", "VICTOR_OPS.routingKey", "SLACK.channelName", "OPS_GENIE.region"]) {
+        if (types.some((def) => n.startsWith(`${def.type}.`))) assert.ok(names.includes(n), n);
+      }
+      assert.ok(types.length >= 5, `${types.length} types`);
+      assert.ok(types.some((def) => def.type === "WEBHOOK"), "every documented server accepts WEBHOOK (the failure case below uses it)");
+    });
 
     it("preview names each removed field: replace where only a delete can clear it, update for a documented default", async () => {
       fixture.project.setResources(full);
       await fixture.project.up();
       fixture.project.setResources(trimmed);
       const preview = await fixture.project.preview();
-      const step = (name: string) => preview.steps.find((s) => s.urn.endsWith(`::${name}`));
-      assert.equal(step("hook")?.op, "replace");
-      assert.equal(step("vo")?.op, "replace");
-      assert.equal(step("dd")?.op, "update");
+      for (const def of types) {
+        const step = preview.steps.find((s) => s.urn.endsWith(`::${name(def.type)}`));
+        const noDefault = optionalFields(def).filter((f) => def.fields[f]!.serverDefault === undefined);
+        assert.equal(step?.op, noDefault.length > 0 ? "replace" : "update", `${def.type}: ${JSON.stringify(step)}`);
+        for (const f of noDefault) assert.ok(step?.replaceReasons?.includes(f), `${def.type}: replace names ${f}`);
+      }
       const human = (await fixture.project.pulumi(["preview", "--diff"])).stdout;
-      assert.match(human, /secret/);
-      assert.match(human, /routingKey/);
+      for (const def of types) for (const f of optionalFields(def)) assert.match(human, new RegExp(`\\b${f}\\b`), `${def.type}.${f}`);
     });
 
     it("up removes them from the server; refresh then preview --expect-no-changes passes", async () => {
       await fixture.project.up();
-      assert.equal((await stored("WEBHOOK"))?.secret, undefined);
-      assert.equal((await stored("VICTOR_OPS"))?.routingKey, undefined);
-      assert.ok([undefined, "US"].includes((await stored("DATADOG"))?.region as string | undefined));
+      for (const def of types) {
+        const fields = await stored(def.type);
+        assert.ok(fields, `${def.type} is on the server`);
+        for (const f of optionalFields(def)) {
+          const serverDefault = def.fields[f]!.serverDefault;
+          assert.equal(fields[f] ?? serverDefault, serverDefault, `the server no longer holds ${def.type}.${f}`);
+        }
+      }
       await fixture.project.refresh();
       await fixture.project.pulumi(["preview", "--expect-no-changes"]);
     });
@@ -62,7 +85,7 @@ for (const nullOnPut of ["ignored", "clears"] as const) {
       const failed = await fixture.project.attempt(["up", "--yes", "--skip-preview"]);
       assert.notEqual(failed.code, 0);
       assert.equal(await stored("WEBHOOK"), undefined, "the server holds no webhook");
-      const inState = (await fixture.project.integrations()).filter((r) => String(r.urn).endsWith("::hook"));
+      const inState = (await fixture.project.integrations()).filter((r) => String(r.urn).endsWith("::webhook"));
       assert.ok(inState.every((r) => r.pendingReplacement === true || r.delete === true), `state still claims a live webhook: ${JSON.stringify(inState)}`);
       await emu.control.clearFaults();
       await fixture.project.up();

@@ -1,4 +1,5 @@
 import { ControlClient } from "../../emulator/control-client";
+import { settingsSchema, type Settings } from "../../emulator/settings";
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "../../emulator/start-emulator";
 
 /** A running emulator as a test sees it. */
@@ -60,11 +61,37 @@ export async function withEmulator<T>(options: StartEmulatorOptions, fn: (emu: E
 }
 
 /**
+ * The emulator switches a whole test run can flip from the environment, so a suite runs unchanged under another
+ * reading of what the docs leave open (CI's second leg runs with `OPSMANAGER_EMULATOR_NULL_ON_PUT=clears`):
+ * variable → setting. A spec that passes a setting itself (or sets it through the control plane) still wins.
+ */
+export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "ncOrder" | "profile">> = {
+  OPSMANAGER_EMULATOR_NULL_ON_PUT: "nullOnPut",
+  OPSMANAGER_EMULATOR_NC_ORDER: "ncOrder",
+  // Suites that exercise every registered type pin `all-registered`; the engine scenarios take a real server's.
+  OPSMANAGER_EMULATOR_PROFILE: "profile",
+};
+
+/** The settings the environment asks for; an unknown value stops the run naming the variable and what is allowed. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Settings> {
+  const out: Record<string, string> = {};
+  for (const [variable, setting] of Object.entries(EMULATOR_ENV)) {
+    const value = env[variable];
+    if (value === undefined || value === "") continue;
+    const schema = settingsSchema.shape[setting];
+    if (!schema.safeParse(value).success) throw new Error(`${variable}=${value}: must be one of ${schema.options.join(", ")}`);
+    out[setting] = value;
+  }
+  return out as Partial<Settings>;
+}
+
+/**
  * The suites that create every registered type through the API play a server that accepts every registered type
  * (`all-registered`: no real server documents all of them) and lets the API create Slack (older servers took legacy
  * tokens). The documented defaults (profile om-8.0, Slack refused) are what tests/emulator/slack.test.ts,
- * tests/conformance/profiles.test.ts and the engine scenarios that pass them explicitly run against.
+ * tests/conformance/profiles.test.ts and the engine scenarios that pass them explicitly run against. The
+ * environment ({@link EMULATOR_ENV}) comes next, then the spec's own options.
  */
 function withTestDefaults(options: StartEmulatorOptions): StartEmulatorOptions {
-  return { slackCreate: "allow", profile: "all-registered", ...options };
+  return { slackCreate: "allow", profile: "all-registered", ...settingsFromEnv(), ...options };
 }

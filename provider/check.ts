@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { accepts, describeAvailability, describeTarget, type Target } from "./integrations/availability";
+import { isImportPlaceholder } from "./import-placeholder";
 import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
 import { META_KEYS, UNKNOWN } from "./props";
@@ -61,6 +62,9 @@ export function check(news: Record<string, unknown>, target?: Target): pulumi.dy
     } else if (def.secretFields.includes(key) && isMasked(value)) {
       masked.add(key);
       failures.push({ property: "", reason: maskedReason(def.type, key) });
+    } else if (def.secretFields.includes(key) && isImportPlaceholder(value)) {
+      masked.add(key);
+      failures.push({ property: "", reason: `${key} of ${def.type} is the placeholder \`pulumi import\` wrote: replace it with the secret (README "Other languages and \`pulumi import\`")` });
     } else if (value !== UNKNOWN) {
       values[key] = value;
     }

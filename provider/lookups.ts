@@ -3,7 +3,7 @@ import { errorCodes, OpsManagerError } from "./errors";
 import type { IntegrationType } from "./generated/args";
 import { toView, type IntegrationView } from "./integration-view";
 import { findIntegration, integrationTypes } from "./integrations/registry";
-import { sessionOf, type SessionHolder } from "./session";
+import { sessionOf, type Session, type SessionHolder } from "./session";
 
 export type { IntegrationView };
 
@@ -34,14 +34,24 @@ const shown = (v: unknown) => (typeof v === "string" ? (v.length > 40 ? `a ${v.l
  * made at the same time share one list request, like refresh's reads.
  */
 export async function getIntegration(args: { groupId: string; type: IntegrationType }): Promise<IntegrationView | undefined> {
-  const groupId = validGroupId(args.groupId);
-  const entry = await programSession().client.readIntegration(groupId, validType(args.type));
-  return entry && toView(groupId, entry);
+  return lookUpIntegration(programSession(), args);
 }
 
 /** Lists every integration of a project (all pages). */
 export async function listIntegrations(args: { groupId: string }): Promise<IntegrationView[]> {
+  return lookUpIntegrations(programSession(), args);
+}
+
+/** {@link getIntegration} on a given connection: the plugin's functions use the provider's own session. */
+export async function lookUpIntegration(session: Session, args: { groupId: unknown; type: unknown }): Promise<IntegrationView | undefined> {
   const groupId = validGroupId(args.groupId);
-  const entries = await programSession().client.listIntegrations(groupId);
+  const entry = await session.client.readIntegration(groupId, validType(args.type));
+  return entry && toView(groupId, entry);
+}
+
+/** {@link listIntegrations} on a given connection. */
+export async function lookUpIntegrations(session: Session, args: { groupId: unknown }): Promise<IntegrationView[]> {
+  const groupId = validGroupId(args.groupId);
+  const entries = await session.client.listIntegrations(groupId);
   return entries.map((e) => toView(groupId, e));
 }

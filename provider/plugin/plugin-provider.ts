@@ -1,0 +1,132 @@
+import type {
+  CheckResult,
+  DiffResult,
+  CreateResult,
+  InvokeResult,
+  Provider,
+  ReadResult,
+  UpdateResult,
+} from "@pulumi/pulumi/provider";
+import { errorCodes, OpsManagerError } from "../errors";
+import { FINGERPRINT_KEY } from "../fingerprint";
+import { findIntegration } from "../integrations/registry";
+import { buildSchema, GET_INTEGRATION_TOKEN, INTEGRATION_TOKEN, LIST_INTEGRATIONS_TOKEN, PACKAGE } from "./schema";
+import { lifecycle, lookups, type SessionHolder } from "./shared-runtime";
+import { importInputs } from "./import-inputs";
+import { unwrapSecrets, wrapSecrets, type Props } from "./wire";
+
+/** The type token of a URN (`urn:pulumi:stack::project::opsmanager:index:Integration::name`). */
+const typeOf = (urn: string) => urn.split("::")[2]?.split("$").pop() ?? "";
+
+/** The secret fields of the integration type named in `props` (the registry's list), or none for an unknown type. */
+const secretFieldsOf = (props: Props) => findIntegration(props.type)?.secretFields ?? [];
+
+/**
+ * The `opsmanager` resource provider plugin: `opsmanager:index:Integration` and two functions, served by Pulumi's
+ * Node.js provider framework. Each method translates the protocol (secrets wrapped, the URN, import) and calls the
+ * lifecycle the dynamic provider uses (shared-runtime.ts), so both providers behave and store alike.
+ *
+ * Secrets: what arrives secret stays secret; besides, the inputs check returns wrap the type's secret fields and
+ * the fingerprint key, and outputs wrap the type's secret fields when present (the runtime keeps only keyed
+ * fingerprints of secrets in outputs, safe in clear, under `fingerprints`) — the dynamic resource's
+ * additionalSecretOutputs, here.
+ */
+export class OpsManagerPlugin implements Provider {
+  /** Connection settings (set by configure) and the session opened from them on first use. */
+  readonly holder: SessionHolder = {};
+
+  constructor(readonly version: string) {}
+
+  async getSchema(): Promise<string> {
+    return JSON.stringify(buildSchema(this.version));
+  }
+
+  /** Called with the Configure request's `args` (keys without the `opsmanager:` prefix); see configure-hook.ts. */
+  configure(args: Props): void {
+    const { plain } = unwrapSecrets(args);
+    lifecycle.configure(this.holder, (key) => {
+      const [pkg, name] = key.split(":");
+      return pkg === PACKAGE && name !== undefined ? plain[name] : undefined;
+    });
+  }
+
+  async check(urn: string, olds: Props, news: Props): Promise<CheckResult> {
+    this.expectIntegration(urn);
+    const n = unwrapSecrets(news);
+    const result = await lifecycle.check(this.holder, unwrapSecrets(olds).plain, n.plain);
+    const inputs = (result.inputs ?? n.plain) as Props;
+    return {
+      inputs: wrapSecrets(inputs, [...n.secretNames, ...secretFieldsOf(inputs), FINGERPRINT_KEY]),
+      failures: result.failures ?? [],
+    };
+  }
+
+  async diff(id: string, urn: string, olds: Props, news: Props): Promise<DiffResult> {
+    this.expectIntegration(urn);
+    return lifecycle.diff(this.holder, id, unwrapSecrets(olds).plain, unwrapSecrets(news).plain);
+  }
+
+  async create(urn: string, inputs: Props): Promise<CreateResult> {
+    this.expectIntegration(urn);
+    const result = await lifecycle.create(this.holder, unwrapSecrets(inputs).plain);
+    return { id: result.id, outs: wrapSecrets(result.outs, secretFieldsOf(result.outs)) };
+  }
+
+  /**
+   * Refresh, and `pulumi import` (and `get`), which come with no stored props. Refresh returns no inputs, so the
+   * engine keeps the stored ones (they hold the fingerprint key). An import returns the inputs of import-inputs.ts,
+   * which the engine also writes into the code it generates: never a secret or its mask.
+   */
+  async read(id: string, urn: string, props: Props): Promise<ReadResult> {
+    this.expectIntegration(urn);
+    const stored = unwrapSecrets(props).plain;
+    const result = await lifecycle.read(this.holder, id, stored);
+    if (!result.id || !result.props) return { id: "" };
+    const outs = result.props as Props;
+    const answer = wrapSecrets(outs, secretFieldsOf(outs));
+    return stored.type !== undefined
+      ? { id: result.id, props: answer }
+      : { id: result.id, props: answer, inputs: importInputs(outs) };
+  }
+
+  async update(id: string, urn: string, olds: Props, news: Props): Promise<UpdateResult> {
+    this.expectIntegration(urn);
+    const result = await lifecycle.update(this.holder, id, unwrapSecrets(olds).plain, unwrapSecrets(news).plain);
+    return { outs: wrapSecrets(result.outs, secretFieldsOf(result.outs)) };
+  }
+
+  async delete(id: string, urn: string, props: Props): Promise<void> {
+    this.expectIntegration(urn);
+    await lifecycle.delete(this.holder, id, unwrapSecrets(props).plain);
+  }
+
+  /** The lookups. A bad argument is a CheckFailure naming it, like a resource input's; nothing is requested. */
+  async invoke(token: string, inputs: Props): Promise<InvokeResult> {
+    const args = unwrapSecrets(inputs).plain;
+    try {
+      if (token === GET_INTEGRATION_TOKEN) {
+        const view = await lookups.getIntegration(this.holder, args);
+        return { outputs: view ? { integration: { ...view } } : {} };
+      }
+      if (token === LIST_INTEGRATIONS_TOKEN) {
+        return {
+          outputs: { integrations: (await lookups.listIntegrations(this.holder, args)).map((v) => ({ ...v })) },
+        };
+      }
+    } catch (err) {
+      if (err instanceof OpsManagerError && err.code === errorCodes.INVALID_ARGUMENT) {
+        return { failures: [{ property: /^type /.test(err.message) ? "type" : "groupId", reason: err.message }] };
+      }
+      throw err;
+    }
+    throw new Error(
+      `unknown function ${token}: this provider has ${GET_INTEGRATION_TOKEN} and ${LIST_INTEGRATIONS_TOKEN}`,
+    );
+  }
+
+  private expectIntegration(urn: string): void {
+    const type = typeOf(urn);
+    if (type !== INTEGRATION_TOKEN)
+      throw new Error(`unknown resource type ${type}: this provider manages ${INTEGRATION_TOKEN}`);
+  }
+}

@@ -6,8 +6,9 @@
 # for `pip install --no-build-isolation --no-index`.
 # The first run downloads from PyPI (about half a minute); later runs only check the stamp.
 #
-# Programs do not run in this env directly: scripts/python-program-env.sh layers a program's own venv over it, so the
-# generated SDK is installed per program and this cache never changes once complete.
+# Programs do not run in this env directly: the specs give each program its own venv layered over this one
+# (tests/languages/support/example.ts, pythonVenv), so the generated SDK is installed per program and this cache
+# never changes once complete.
 #
 # Progress goes to stderr; the last stdout line is the virtualenv's directory.
 #

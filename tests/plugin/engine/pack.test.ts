@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { PulumiWorkspace } from "../../engine/support/pulumi";
+import { repoRoot } from "../../helpers/program-dir";
+import { VERSION } from "../support/plugin";
+
+const run = promisify(execFile);
+const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+  devDependencies: Record<string, string>;
+};
+
+/** The first line the plugin prints (its gRPC port), or what it said before exiting. */
+function firstLine(executable: string, cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(executable, [], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      if (out.includes("\n")) child.kill();
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.on("error", reject);
+    child.on("close", () => {
+      clearTimeout(timer);
+      resolve(out.split("\n")[0] || `(nothing on stdout) ${err}`);
+    });
+  });
+}
+
+/** Issue 18: `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
+describe("plugin: npm run plugin:pack", function () {
+  this.timeout(10 * 60 * 1000);
+  let output: string;
+  let tarball: string;
+  let entries: string[];
+  let ws: PulumiWorkspace;
+
+  before(async () => {
+    ({ stdout: output } = await run("npm", ["run", "plugin:pack"], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }));
+    tarball = output.trim().split("\n").pop() ?? "";
+    entries = (await run("tar", ["-tzvf", tarball], { maxBuffer: 64 * 1024 * 1024 })).stdout
+      .split("\n")
+      .filter(Boolean);
+    ws = PulumiWorkspace.create();
+  });
+  after(() => ws?.dispose());
+
+  it("prints the tarball's path as its last line, named for the version and this platform", () => {
+    const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string];
+    assert.equal(path.basename(tarball), `pulumi-resource-opsmanager-v${VERSION}-${process.platform}-${arch}.tar.gz`);
+    assert.ok(fs.existsSync(tarball));
+  });
+
+  it("prints the tarball's size, which stays reasonable (under 40 MiB)", () => {
+    const bytes = fs.statSync(tarball).size;
+    assert.match(output, new RegExp(`\\b${bytes} bytes\\b`));
+    assert.ok(bytes < 40 * 1024 * 1024, `${bytes} bytes`);
+    console.log(`      plugin tarball: ${bytes} bytes, ${entries.length} entries`);
+  });
+
+  it("holds an executable launcher, the built plugin and the framework, and no devDependency", () => {
+    const launcher = entries.find((e) => / pulumi-resource-opsmanager$/.test(e));
+    assert.match(launcher ?? "", /^-rwxr-xr-x/, "the launcher is not executable");
+    const names = entries.map((e) => e.split(/\s+/).pop() ?? "");
+    for (const file of [
+      "dist/provider/plugin/main.js",
+      "dist/provider/runtime.js",
+      "package.json",
+      "node_modules/@pulumi/pulumi/provider/server.js",
+      "node_modules/zod/package.json",
+    ]) {
+      assert.ok(names.includes(file), `${file} missing`);
+    }
+    // @pulumi/pulumi is the plugin's framework; @types/node is a dependency of protobufjs (which gRPC loads).
+    const dev = Object.keys(pkg.devDependencies).filter((d) => d !== "@pulumi/pulumi" && d !== "@types/node");
+    assert.ok(dev.length > 5);
+    for (const d of dev)
+      assert.ok(!names.some((n) => n.startsWith(`node_modules/${d}/`)), `devDependency ${d} in the tarball`);
+    assert.ok(
+      !names.some(
+        (n) =>
+          !n.startsWith("node_modules/") &&
+          (/^(tests|emulator|provider|dist\/emulator)\//.test(n) || /(?<!\.d)\.ts$/.test(n)),
+      ),
+      "sources or tests in the tarball",
+    );
+  });
+
+  it("installs with `pulumi plugin install --file` and no network, into PULUMI_HOME, and runs on this node", async () => {
+    // A proxy that refuses every connection: any download attempt would fail the install.
+    const offline = { HTTP_PROXY: "http://127.0.0.1:9", HTTPS_PROXY: "http://127.0.0.1:9", NO_PROXY: "" };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "om-plugin-"));
+    try {
+      await ws.ok(dir, ["plugin", "install", "resource", "opsmanager", VERSION, "--file", tarball], { env: offline });
+      const listed = JSON.parse((await ws.ok(dir, ["plugin", "ls", "--json"])).stdout) as Array<{
+        name: string;
+        kind: string;
+        version: string;
+      }>;
+      assert.deepEqual(
+        listed.map((p) => `${p.kind}/${p.name}@${p.version}`),
+        [`resource/opsmanager@${VERSION}`],
+      );
+      const installed = path.join(ws.home, "plugins", `resource-opsmanager-v${VERSION}`, "pulumi-resource-opsmanager");
+      assert.match(await firstLine(installed, dir), /^\d+$/, "the plugin did not print its port");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

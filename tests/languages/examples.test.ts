@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { GO_SDK_VERSION, goModulePath, SCHEMA_FILE } from "../../scripts/gen-sdk";
+import { GO_SDK_VERSION, goModulePath, SCHEMA_FILE, withLanguageDefaults } from "../../scripts/gen-sdk";
 import { repoRoot } from "../helpers/program-dir";
 
 const examplesDir = path.join(repoRoot, "examples");
@@ -34,6 +34,17 @@ describe("languages: examples/python and examples/go", () => {
       }
     });
   }
+
+  it("gen-sdk makes the Python and Go SDKs ask for the plugin of the schema's version, and keeps what the schema sets", () => {
+    const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, "utf8"));
+    const given = withLanguageDefaults(schema);
+    assert.equal(given.language?.python?.respectSchemaVersion, true);
+    assert.equal(given.language?.go?.respectSchemaVersion, true);
+    const own = withLanguageDefaults({ name: "x", language: { go: { respectSchemaVersion: false, importBasePath: "example.org/x" } } });
+    assert.deepEqual(own.language?.go, { respectSchemaVersion: false, importBasePath: "example.org/x" });
+    assert.equal(goModulePath({ name: "x", language: { go: { importBasePath: "example.org/x" } } }), "example.org/x");
+    assert.equal(goModulePath({ name: "x" }), "example.com/pulumi-x/sdk/go/x");
+  });
 
   it("python: requirements.txt pins the pulumi release scripts/ensure-python-env.sh provides, and the generated SDK", () => {
     const pinned = /PULUMI_PYTHON_SDK_VERSION:-([0-9.]+)/.exec(read("scripts", "ensure-python-env.sh"))?.[1];

@@ -79,7 +79,11 @@ PREFIX="$CACHE_ROOT/$HOST-$VX"
 BIN="$PREFIX/bin"
 STAMP="$BIN/.complete"
 LOG="$PREFIX/build.log"
-cache_ok() { [ -f "$STAMP" ] && [ -x "$BIN/$HOST" ]; }
+# The Python host runs programs through the `pulumi-language-python-exec` shim, which it looks for next to its own
+# (symlink-resolved) executable: https://github.com/pulumi/pulumi/blob/v3.248.0/sdk/python/cmd/pulumi-language-python/main.go#L150
+EXTRA=""
+[ "$LANG_NAME" = python ] && EXTRA="pulumi-language-python-exec"
+cache_ok() { [ -f "$STAMP" ] && [ -x "$BIN/$HOST" ] && { [ -z "$EXTRA" ] || [ -x "$BIN/$EXTRA" ]; }; }
 finish() {
   link_into_repo "$BIN"
   log "$HOST $VX ($(sed -n 's/^source=//p' "$STAMP")) ready in $REPO_BIN (-> $BIN)"
@@ -134,6 +138,15 @@ else
     -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$SRC_VX" \
     -o "$BIN/$HOST.tmp" .)
   mv -f "$BIN/$HOST.tmp" "$BIN/$HOST"
+  if [ -n "$EXTRA" ]; then
+    # The shim is a Python script in the sdk/v3 module of the same version (the module proxy serves it).
+    SDK_DIR="$(cd "$PREFIX/src" && go mod download -json "github.com/pulumi/pulumi/sdk/v3@$SRC_VX" \
+      | sed -n 's/^[[:space:]]*"Dir":[[:space:]]*"\(.*\)",\{0,1\}$/\1/p')"
+    [ -f "$SDK_DIR/python/cmd/$EXTRA" ] || die "no python/cmd/$EXTRA in github.com/pulumi/pulumi/sdk/v3@$SRC_VX"
+    cp "$SDK_DIR/python/cmd/$EXTRA" "$BIN/$EXTRA.tmp"
+    chmod 755 "$BIN/$EXTRA.tmp"
+    mv -f "$BIN/$EXTRA.tmp" "$BIN/$EXTRA"
+  fi
   SOURCE="vendored $SRC_VX"
 fi
 [ -x "$BIN/$HOST" ] || die "the build wrote no $BIN/$HOST"

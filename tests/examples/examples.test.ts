@@ -4,7 +4,7 @@ import path from "node:path";
 import ts from "typescript";
 import { integrationTypes } from "../../provider/integrations/registry";
 import { repoRoot } from "../helpers/program-dir";
-import { EXAMPLES, examplesDir, read } from "./support/examples";
+import { EXAMPLES, examplesDir, OTHER_LANGUAGE_EXAMPLES, read } from "./support/examples";
 
 describe("examples: each is a small, self-contained Pulumi program", () => {
   it("examples/ holds exactly the documented examples", () => {
@@ -12,7 +12,7 @@ describe("examples: each is a small, self-contained Pulumi program", () => {
       .readdirSync(examplesDir, { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
-    assert.deepEqual(dirs.sort(), EXAMPLES);
+    assert.deepEqual(dirs.sort(), [...EXAMPLES, ...OTHER_LANGUAGE_EXAMPLES].sort());
   });
 
   for (const example of EXAMPLES) {
@@ -53,7 +53,9 @@ describe("examples: each is a small, self-contained Pulumi program", () => {
       readme.indexOf("## Examples"),
       readme.indexOf("## Promoting from dev to staging to prod"),
     );
-    for (const example of EXAMPLES) assert.ok(section.includes(`](examples/${example})`), `${example} missing`);
+    for (const example of [...EXAMPLES, ...OTHER_LANGUAGE_EXAMPLES]) {
+      assert.ok(section.includes(`](examples/${example})`), `${example} missing`);
+    }
   });
 
   it("all-types creates one integration of every registered type", () => {

@@ -61,19 +61,33 @@ export class EngineProject {
   readonly dir: string;
   private readonly cleanupDir: () => void;
 
-  private constructor(readonly ws: PulumiCli, readonly stack: string, name: string) {
-    const made = makeProgramDir(name, {
-      "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
-      "index.js": PROGRAM,
-      "resources.json": "[]\n",
-    });
-    this.dir = made.dir;
-    this.cleanupDir = made.cleanup;
+  private constructor(readonly ws: PulumiCli, readonly stack: string, program: { dir: string; cleanup: () => void }) {
+    this.dir = program.dir;
+    this.cleanupDir = program.cleanup;
   }
 
   /** Creates the project, inits `stack`, and sets the connection config (`opsmanager:*`, private key --secret). */
   static async create(name: string, connection: { baseUrl: string; publicKey: string; privateKey: string }, stack = "dev"): Promise<EngineProject> {
-    const project = new EngineProject(PulumiCli.create(), stack, name);
+    const ws = PulumiCli.create();
+    const program = makeProgramDir(name, {
+      "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
+      "index.js": PROGRAM,
+      "resources.json": "[]\n",
+    });
+    return EngineProject.forProgram(program, connection, stack, ws);
+  }
+
+  /**
+   * Like {@link create}, for a program folder the caller made (a program in another language, tests/languages);
+   * `program.cleanup` runs on dispose. `setResources` applies only to the Node.js test program.
+   */
+  static async forProgram(
+    program: { dir: string; cleanup: () => void },
+    connection: { baseUrl: string; publicKey: string; privateKey: string },
+    stack = "dev",
+    ws = PulumiCli.create(),
+  ): Promise<EngineProject> {
+    const project = new EngineProject(ws, stack, program);
     await project.ws.ok(project.dir, ["stack", "init", stack]);
     await project.pulumi(["config", "set", "opsmanager:baseUrl", connection.baseUrl]);
     await project.pulumi(["config", "set", "opsmanager:publicKey", connection.publicKey]);

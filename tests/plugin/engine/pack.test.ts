@@ -70,7 +70,7 @@ describe("plugin: npm run plugin:pack", function () {
     const names = entries.map((e) => e.split(/\s+/).pop() ?? "");
     for (const file of [
       "dist/provider/plugin/main.js",
-      "dist/provider/runtime.js",
+      "dist/provider/lifecycle.js",
       "package.json",
       "node_modules/@pulumi/pulumi/provider/server.js",
       "node_modules/zod/package.json",

@@ -131,6 +131,31 @@ describe("plugin (YAML): preview, up, update, refresh, import, destroy", functio
     await scanState("after refresh and up");
   });
 
+  it("getIntegration and listIntegrations answer a YAML program with the server's view, every secret masked", async () => {
+    const invoke = (fn: string, args: Record<string, unknown>, field: string) => ({
+      "fn::invoke": { function: `opsmanager:index:${fn}`, arguments: args, return: field },
+    });
+    project.writeProgram({
+      resources: resources({ SLACK: { channelName: "incidents" } }),
+      variables: {
+        all: invoke("listIntegrations", { groupId: DEFAULT_GROUP_ID }, "integrations"),
+        datadogView: invoke("getIntegration", { groupId: DEFAULT_GROUP_ID, type: "DATADOG" }, "integration"),
+      },
+      outputs: { all: "${all}", datadogMasked: "${datadogView.maskedFields}" },
+    });
+    const up = parseEvents((await cli(["up", "--yes", "--skip-preview", "--json"])).stdout);
+    assert.deepEqual(up.changeSummary, { same: definitions.length + 1 });
+    const outputs = JSON.parse((await cli(["stack", "output", "--json"])).stdout);
+    assert.deepEqual(outputs.datadogMasked, ["apiKey"]);
+    assert.deepEqual(outputs.all.map((v: { type: string }) => v.type).sort(), definitions.map((d) => d.type).sort());
+    for (const view of outputs.all) {
+      const def = definitions.find((d) => d.type === view.type)!;
+      for (const name of def.secretFields.filter((n) => view.values[n] !== undefined)) {
+        assert.match(view.values[name], /^\*+.{0,4}$/, `${view.type}.${name} is not masked`);
+      }
+    }
+  });
+
   it("pulumi import reads an integration made by hand; its code holds placeholders, no secret or mask; with the secrets set, up converges", async () => {
     await emu.control.seed(SECOND_GROUP_ID, "WEBHOOK", { url: hand.url.value, secret: hand.secret.value });
     const generated = path.join(project.dir, "imported.yaml");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { definitions } from "../provider/integrations/registry";
+import { definitions, pascalName } from "../provider/integrations/registry";
 
 /** Where the generated public types live; `npm run docs` rewrites it and a test fails when it drifts. */
 export const GENERATED_ARGS = "provider/generated/args.ts";
@@ -12,7 +12,6 @@ function tsType(schema: z.ZodType): string {
   return "string";
 }
 
-const pascal = (type: string) => type.toLowerCase().replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
 /**
  * The public argument types, rendered from the registry as plain TypeScript. Plain on purpose: the package's
@@ -47,7 +46,7 @@ export function renderArgs(): string {
     "}",
   ];
   for (const def of definitions) {
-    out.push("", `/** ${def.label}. @see ${def.docsUrl} */`, `export interface ${pascal(def.type)}Args extends CommonArgs {`);
+    out.push("", `/** ${def.label}. @see ${def.docsUrl} */`, `export interface ${pascalName(def.type)}Args extends CommonArgs {`);
     out.push("  /** Changing it replaces the integration. */", `  type: ${JSON.stringify(def.type)};`);
     for (const [name, spec] of Object.entries(def.fields)) {
       const notes = [
@@ -67,7 +66,7 @@ export function renderArgs(): string {
     " * The arguments of `OpsManagerIntegration`: a union discriminated on `type`, so a field of another type or a",
     " * missing required field is a compile error.",
     " */",
-    `export type OpsManagerIntegrationArgs =\n${definitions.map((d) => `  | ${pascal(d.type)}Args`).join("\n")};`,
+    `export type OpsManagerIntegrationArgs =\n${definitions.map((d) => `  | ${pascalName(d.type)}Args`).join("\n")};`,
     "",
     "/** The arguments of one type, e.g. `ArgsOf<\"SLACK\">`. */",
     "export type ArgsOf<T extends IntegrationType> = Extract<OpsManagerIntegrationArgs, { type: T }>;",

@@ -51,3 +51,8 @@ export const integrationTypes: readonly IntegrationType[] = integrations.map((d)
 export function findIntegration(type: unknown): AnyIntegration | undefined {
   return definitions.find((d) => d.type === type);
 }
+
+/** A wire tag in PascalCase (PAGER_DUTY → PagerDuty): the name generated code gives the type (args types, SDK enums). */
+export function pascalName(type: string): string {
+  return type.toLowerCase().replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { connectionSettings } from "../connection-settings";
-import { definitions, integrationTypes } from "../integrations/registry";
+import { definitions, integrationTypes, pascalName } from "../integrations/registry";
 import type { FieldSpec } from "../integrations/field";
 
 /** The plugin's package name: `pulumi plugin install resource opsmanager …`, tokens `opsmanager:index:…`. */
@@ -137,7 +137,8 @@ export function buildSchema(version: string): Record<string, unknown> {
       [TYPE_ENUM]: {
         type: "string",
         description: "The wire tag of an integration type.",
-        enum: integrationTypes.map((t) => ({ value: t })),
+        // A name per value, or the SDK generators split the tag themselves (Python PAGE_R_DUTY, Go IntegrationType_PAGER_DUTY).
+        enum: integrationTypes.map((t) => ({ name: pascalName(t), value: t })),
       },
       [VIEW_TYPE]: {
         type: "object",

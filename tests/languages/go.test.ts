@@ -5,7 +5,7 @@ import { GO_SDK_VERSION } from "../../scripts/gen-sdk";
 import { EngineProject, parseEvents } from "../engine/support/project";
 import { PulumiCli, type CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
-import { packPlugin, VERSION } from "../plugin/support/plugin";
+import { packPlugin, VERSION } from "../engine/support/plugin";
 import { canary, SecretScanner } from "../reliability/support/canaries";
 import { ensure, exampleWithSdk, seconds, sh } from "./support/example";
 

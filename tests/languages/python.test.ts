@@ -5,7 +5,7 @@ import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../emulator/defaults";
 import { EngineProject, parseEvents } from "../engine/support/project";
 import { PulumiCli, type CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
-import { packPlugin, VERSION } from "../plugin/support/plugin";
+import { packPlugin, VERSION } from "../engine/support/plugin";
 import { canary, SecretScanner } from "../reliability/support/canaries";
 import { ensure, exampleWithSdk, pythonVenv, seconds } from "./support/example";
 

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../../emulator/defaults";
-import { definitions, type AnyIntegration } from "../../../provider/integrations/registry";
-import { parseEvents } from "../../engine/support/project";
-import type { CliResult } from "../../../scripts/lib/pulumi-cli";
-import { useEmulator } from "../../helpers/emulator";
-import { canariesFor, canary, SecretScanner, type Canary } from "../../reliability/support/canaries";
-import { ensureYamlHost, YamlProject, type YamlResource } from "../support/plugin";
+import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
+import { definitions, type AnyIntegration } from "../../provider/integrations/registry";
+import { parseEvents } from "./support/project";
+import type { CliResult } from "../../scripts/lib/pulumi-cli";
+import { useEmulator } from "../helpers/emulator";
+import { canariesFor, canary, SecretScanner, type Canary } from "../reliability/support/canaries";
+import { ensureYamlHost, YamlProject, type YamlResource } from "./support/plugin";
 
 /**
  * Issue 18: the `opsmanager` plugin under Pulumi YAML, through the real CLI and engine (file backend) against the

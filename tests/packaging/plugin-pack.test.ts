@@ -4,9 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PulumiCli } from "../../../scripts/lib/pulumi-cli";
-import { repoRoot } from "../../helpers/program-dir";
-import { VERSION } from "../support/plugin";
+import { PulumiCli } from "../../scripts/lib/pulumi-cli";
+import { repoRoot } from "../helpers/program-dir";
+import { VERSION } from "../engine/support/plugin";
 
 const run = promisify(execFile);
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {

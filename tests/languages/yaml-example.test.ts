@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_GROUP_ID } from "../../../emulator/defaults";
-import { PulumiCli } from "../../../scripts/lib/pulumi-cli";
-import { useEmulator } from "../../helpers/emulator";
-import { makeProgramDir, repoRoot } from "../../helpers/program-dir";
-import { ensureYamlHost, packPlugin } from "../support/plugin";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { PulumiCli } from "../../scripts/lib/pulumi-cli";
+import { useEmulator } from "../helpers/emulator";
+import { makeProgramDir, repoRoot } from "../helpers/program-dir";
+import { ensureYamlHost, packPlugin } from "../engine/support/plugin";
 
 const exampleDir = path.join(repoRoot, "examples", "yaml");
 const readme = fs.readFileSync(path.join(exampleDir, "README.md"), "utf8");

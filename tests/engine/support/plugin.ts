@@ -2,7 +2,7 @@ import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { parseEvents, type EngineRun, type JsonStep } from "../../engine/support/project";
+import { parseEvents, type EngineRun, type JsonStep } from "./project";
 import { PulumiCli, type CliResult } from "../../../scripts/lib/pulumi-cli";
 import { makeProgramDir, repoRoot } from "../../helpers/program-dir";
 

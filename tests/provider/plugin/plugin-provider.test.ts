@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
-import { check as dynamicCheck } from "../../provider/check";
-import { OpsManagerPlugin } from "../../provider/plugin/plugin-provider";
-import { useEmulator } from "../helpers/emulator";
+import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../../emulator/defaults";
+import { check as dynamicCheck } from "../../../provider/check";
+import { OpsManagerPlugin } from "../../../provider/plugin/plugin-provider";
+import { useEmulator } from "../../helpers/emulator";
 
 const URN = "urn:pulumi:dev::p::opsmanager:index:Integration::hook";
 const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { renderSchema, SCHEMA_FILE } from "../../scripts/generate-schema";
-import { definitions, integrationTypes } from "../../provider/integrations/registry";
-import { connectionSettings } from "../../provider/connection-settings";
-import { buildSchema, INTEGRATION_TOKEN } from "../../provider/plugin/schema";
-import { OpsManagerPlugin } from "../../provider/plugin/plugin-provider";
+import { renderSchema, SCHEMA_FILE } from "../../../scripts/generate-schema";
+import { definitions, integrationTypes } from "../../../provider/integrations/registry";
+import { connectionSettings } from "../../../provider/connection-settings";
+import { buildSchema, INTEGRATION_TOKEN } from "../../../provider/plugin/schema";
+import { OpsManagerPlugin } from "../../../provider/plugin/plugin-provider";
 
 type Resource = { inputProperties: Record<string, any>; properties: Record<string, any>; requiredInputs: string[] };
 const schema = buildSchema("1.2.3") as {
@@ -17,15 +17,15 @@ const integration = schema.resources[INTEGRATION_TOKEN]!;
 
 describe("plugin schema (issue 18)", () => {
   it(`${SCHEMA_FILE} is exactly what the registry renders (run \`npm run docs\` after changing a type)`, () => {
-    assert.equal(fs.readFileSync(path.join(__dirname, "../..", SCHEMA_FILE), "utf8"), renderSchema());
+    assert.equal(fs.readFileSync(path.join(__dirname, "../../..", SCHEMA_FILE), "utf8"), renderSchema());
   });
 
   it("the plugin's GetSchema serves that schema", async () => {
-    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8"));
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../package.json"), "utf8"));
     const served = await new OpsManagerPlugin(version).getSchema();
     assert.deepEqual(
       JSON.parse(served),
-      JSON.parse(fs.readFileSync(path.join(__dirname, "../..", SCHEMA_FILE), "utf8")),
+      JSON.parse(fs.readFileSync(path.join(__dirname, "../../..", SCHEMA_FILE), "utf8")),
     );
   });
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../../emulator/defaults";
-import { definitions } from "../../../provider/integrations/registry";
-import { EngineProject, type ResourceSpec } from "../../engine/support/project";
-import { useEmulator, type EmulatorFixture } from "../../helpers/emulator";
-import { ensureYamlHost, YamlProject } from "../support/plugin";
+import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
+import { definitions } from "../../provider/integrations/registry";
+import { EngineProject, type ResourceSpec } from "../engine/support/project";
+import { useEmulator, type EmulatorFixture } from "../helpers/emulator";
+import { ensureYamlHost, YamlProject } from "../engine/support/plugin";
 
 /** One resource per registered type, each example's values (secrets plain: both resources must make them secret). */
 const specs = (change: Record<string, Record<string, unknown>> = {}): ResourceSpec[] =>

@@ -29,6 +29,8 @@ set -euo pipefail
 
 log() { printf '[ensure-language-host] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=lib/tool-cache.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 
 LANG_NAME="${1:-}"
 case "$LANG_NAME" in yaml|python|go) ;; *) die "usage: $0 <yaml|python|go>" ;; esac
@@ -93,23 +95,11 @@ if [ "$FORCE" != "1" ] && cache_ok; then finish; exit 0; fi
 
 mkdir -p "$BIN"
 # Serialise concurrent builders (several work trees or CI on one machine); re-check once we own the lock.
-exec 9>"$PREFIX/.lock"
-if command -v flock >/dev/null 2>&1; then
-  flock -n 9 || { log "another run is building $HOST $VX; waiting for $PREFIX/.lock"; flock 9; }
-fi
+lock_cache "$PREFIX/.lock" "building $HOST $VX"
 if [ "$FORCE" != "1" ] && cache_ok; then finish; exit 0; fi
 
 command -v go >/dev/null 2>&1 || die "building $HOST needs Go (none on PATH); or install Pulumi, whose official install ships it"
 : >"$LOG"
-run() {
-  local step="$1"; shift
-  printf '\n### %s\n$ %s\n' "$step" "$*" >>"$LOG"
-  if ! "$@" >>"$LOG" 2>&1; then
-    log "FAILED: $step. Last lines of $LOG:"
-    tail -n 40 "$LOG" >&2
-    exit 1
-  fi
-}
 export CGO_ENABLED=0
 t0=$SECONDS
 rm -f "$BIN/$HOST" "$STAMP"

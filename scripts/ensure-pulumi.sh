@@ -24,6 +24,8 @@ set -euo pipefail
 
 log() { printf '[ensure-pulumi] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=lib/tool-cache.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_BIN="$ROOT/.tools/bin"
@@ -146,10 +148,7 @@ fi
 
 mkdir -p "$PREFIX"
 # Serialise concurrent builders (a developer and CI on one machine); re-check once we own the lock.
-exec 9>"$PREFIX/.lock"
-if command -v flock >/dev/null 2>&1; then
-  flock -n 9 || { log "another run is building pulumi $VX; waiting for $PREFIX/.lock"; flock 9; }
-fi
+lock_cache "$PREFIX/.lock" "building pulumi $VX"
 if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ] && cache_ok; then
   log "using pulumi $VX (built by a concurrent run): $BIN"
   finish
@@ -168,16 +167,6 @@ VERSION_PKG="github.com/pulumi/pulumi/sdk/v3/go/common/version.Version"
 PKG="github.com/pulumi/pulumi/pkg/v3"
 SDK="github.com/pulumi/pulumi/sdk/v3"
 
-# run STEP CMD...: run a command, appending its output to the log; on failure show the log tail and exit.
-run() {
-  local step="$1"; shift
-  printf '\n### %s\n$ %s\n' "$step" "$*" >>"$LOG"
-  if ! "$@" >>"$LOG" 2>&1; then
-    log "FAILED: $step. Last lines of $LOG:"
-    tail -n 40 "$LOG" >&2
-    exit 1
-  fi
-}
 
 # Non-local `replace` directives of a go.mod (both block and single-line form), as `old => new version` lines.
 nonlocal_replaces() {

@@ -23,6 +23,8 @@ set -euo pipefail
 
 log() { printf '[ensure-python-env] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=lib/tool-cache.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 
 VERSION="${PULUMI_PYTHON_SDK_VERSION:-3.248.0}"
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "not a version: '$VERSION'"
@@ -54,10 +56,7 @@ if [ "${ENSURE_PYTHON_ENV_FORCE:-}" != "1" ] && cache_ok; then finish; exit 0; f
 
 mkdir -p "$CACHE_ROOT"
 # Serialise concurrent builders (several work trees or CI on one machine); re-check once we own the lock.
-exec 9>"$VENV.lock"
-if command -v flock >/dev/null 2>&1; then
-  flock -n 9 || { log "another run is making $VENV; waiting for $VENV.lock"; flock 9; }
-fi
+lock_cache "$VENV.lock" "making $VENV"
 if [ "${ENSURE_PYTHON_ENV_FORCE:-}" != "1" ] && cache_ok; then finish; exit 0; fi
 
 t0=$SECONDS

@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
 import path from "node:path";
-import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../emulator/defaults";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { GO_SDK_VERSION } from "../../scripts/gen-sdk";
 import { EngineProject, parseEvents } from "../engine/support/project";
-import { PulumiCli, type CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
-import { packPlugin, VERSION } from "../engine/support/plugin";
 import { canary, SecretScanner } from "../reliability/support/canaries";
-import { ensure, exampleWithSdk, seconds, sh } from "./support/example";
+import { ensure, exampleWithSdk, scannedCli, seconds, sh, pluginStack } from "./support/example";
 
 /**
  * Issue 18: the Go SDK generated from the plugin's schema compiles, and examples/go, unchanged, runs through the
@@ -30,16 +28,7 @@ describe("languages (Go): the generated SDK compiles; examples/go on the opsmana
   let tree: ReturnType<typeof exampleWithSdk>;
   let project: EngineProject;
 
-  async function cli(args: string[]): Promise<CliResult> {
-    const started = Date.now();
-    const result = await project.attempt(args);
-    timings.push(`pulumi ${args.join(" ")}: ${seconds(started)} s`);
-    scanner.scan(`pulumi ${args.join(" ")} (stdout)`, result.stdout);
-    scanner.scan(`pulumi ${args.join(" ")} (stderr)`, result.stderr);
-    const shown = scanner.findings.length ? "(withheld: it holds canaries)" : (result.stdout + result.stderr).slice(-3000);
-    assert.equal(result.code, 0, `pulumi ${args.join(" ")} failed:\n${shown}`);
-    return result;
-  }
+  const cli = scannedCli(() => project, scanner, timings);
   const rawOf = async (type: string) => (await emu.control.raw(DEFAULT_GROUP_ID)).find((r) => r.type === type);
 
   before(async () => {
@@ -47,13 +36,7 @@ describe("languages (Go): the generated SDK compiles; examples/go on the opsmana
     await ensure("ensure-language-host.sh", "go");
     tree = exampleWithSdk("go");
     timings.push(`language host and Go SDK generated (go mod tidy): ${seconds(started)} s`);
-    const publicKey = "GOEXAMPLE";
-    await emu.control.addKey({ publicKey, privateKey: privateKey.value, roles: [{ groupId: DEFAULT_GROUP_ID, roleName: OWNER_ROLE }] });
-    const ws = PulumiCli.create();
-    await ws.ok(tree.dir, ["plugin", "install", "resource", "opsmanager", VERSION, "--file", (await packPlugin()).tarball]);
-    project = await EngineProject.forProgram(tree, { baseUrl: emu.url, publicKey, privateKey: privateKey.value }, "dev", ws);
-    await project.pulumi(["config", "set", "groupId", DEFAULT_GROUP_ID]);
-    for (const [key, c] of Object.entries(secrets)) await project.pulumi(["config", "set", "--secret", key, c.value]);
+    project = await pluginStack(tree, emu, { publicKey: "GOEXAMPLE", privateKey: privateKey.value }, secrets);
   });
   after(() => {
     for (const t of timings) console.log(`      ${t}`);

@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../emulator/defaults";
+import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { EngineProject, parseEvents } from "../engine/support/project";
-import { PulumiCli, type CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
-import { packPlugin, VERSION } from "../engine/support/plugin";
 import { canary, SecretScanner } from "../reliability/support/canaries";
-import { ensure, exampleWithSdk, pythonVenv, seconds } from "./support/example";
+import { ensure, exampleWithSdk, pluginStack, pythonVenv, scannedCli, seconds } from "./support/example";
 
 /**
  * Issue 18: examples/python, unchanged, through the real CLI and the Python language host against the emulator:
@@ -31,17 +29,7 @@ describe("languages (Python): examples/python on the opsmanager plugin", functio
   const timings: string[] = [];
   let project: EngineProject;
 
-  /** Runs the CLI (it must succeed), scans both streams and notes how long it took. */
-  async function cli(args: string[]): Promise<CliResult> {
-    const started = Date.now();
-    const result = await project.attempt(args);
-    timings.push(`pulumi ${args.join(" ")}: ${seconds(started)} s`);
-    scanner.scan(`pulumi ${args.join(" ")} (stdout)`, result.stdout);
-    scanner.scan(`pulumi ${args.join(" ")} (stderr)`, result.stderr);
-    const shown = scanner.findings.length ? "(withheld: it holds canaries)" : (result.stdout + result.stderr).slice(-3000);
-    assert.equal(result.code, 0, `pulumi ${args.join(" ")} failed:\n${shown}`);
-    return result;
-  }
+  const cli = scannedCli(() => project, scanner, timings);
   async function scanState(when: string): Promise<Array<Record<string, any>>> {
     const { text, deployment } = await project.exportState();
     scanner.scan(`pulumi stack export (${when})`, text);
@@ -61,13 +49,7 @@ describe("languages (Python): examples/python on the opsmanager plugin", functio
     await pythonVenv(tree.dir, baseEnv);
     timings.push(`program venv made, requirements.txt installed offline: ${seconds(started)} s`);
 
-    const publicKey = "PYTHONEXAMPLE";
-    await emu.control.addKey({ publicKey, privateKey: privateKey.value, roles: [{ groupId: DEFAULT_GROUP_ID, roleName: OWNER_ROLE }] });
-    const ws = PulumiCli.create();
-    await ws.ok(tree.dir, ["plugin", "install", "resource", "opsmanager", VERSION, "--file", (await packPlugin()).tarball]);
-    project = await EngineProject.forProgram(tree, { baseUrl: emu.url, publicKey, privateKey: privateKey.value }, "dev", ws);
-    await project.pulumi(["config", "set", "groupId", DEFAULT_GROUP_ID]);
-    for (const [key, c] of Object.entries(secrets)) await project.pulumi(["config", "set", "--secret", key, c.value]);
+    project = await pluginStack(tree, emu, { publicKey: "PYTHONEXAMPLE", privateKey: privateKey.value }, secrets);
   });
   after(() => {
     for (const t of timings) console.log(`      ${t}`);

@@ -1,18 +1,39 @@
-import { execFile } from "node:child_process";
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateSdk, type SdkLanguage } from "../../../scripts/gen-sdk";
+import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../../emulator/defaults";
+import { PulumiCli, type CliResult } from "../../../scripts/lib/pulumi-cli";
+import { packPlugin, VERSION } from "../../engine/support/plugin";
+import { EngineProject } from "../../engine/support/project";
+import type { EmulatorFixture } from "../../helpers/emulator";
+import type { SecretScanner } from "../../reliability/support/canaries";
 import { repoRoot } from "../../helpers/program-dir";
+import { run } from "../../helpers/run";
 
 /** A command's stdout; throws with its output when it fails. Asynchronous, so an in-process emulator keeps answering. */
-export function sh(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: options.cwd, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(" ")} failed (${String(error.code)}):\n${String(stdout).slice(-2000)}\n${String(stderr).slice(-4000)}`));
-      else resolve(String(stdout));
-    });
-  });
+export async function sh(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<string> {
+  const ran = await run(command, args, options);
+  if (ran.code !== 0) throw new Error(`${command} ${args.join(" ")} failed (${String(ran.code)}):\n${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-4000)}`);
+  return ran.stdout;
+}
+
+/**
+ * `pulumi <args>` through the spec's project, which must succeed: both streams are scanned for the canaries (and
+ * withheld from the failure message when they hold one), and the time it took is noted in `timings`.
+ */
+export function scannedCli(project: () => EngineProject, scanner: SecretScanner, timings: string[]) {
+  return async (args: string[]): Promise<CliResult> => {
+    const started = Date.now();
+    const result = await project().attempt(args);
+    timings.push(`pulumi ${args.join(" ")}: ${seconds(started)} s`);
+    scanner.scan(`pulumi ${args.join(" ")} (stdout)`, result.stdout);
+    scanner.scan(`pulumi ${args.join(" ")} (stderr)`, result.stderr);
+    const shown = scanner.findings.length ? "(withheld: it holds canaries)" : (result.stdout + result.stderr).slice(-3000);
+    assert.equal(result.code, 0, `pulumi ${args.join(" ")} failed:\n${shown}`);
+    return result;
+  };
 }
 
 /** Runs one of scripts/ensure-*.sh and returns the last line it printed (the folder it provides). */
@@ -55,4 +76,23 @@ export async function pythonVenv(programDir: string, baseEnv: string): Promise<v
     ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-index", "--no-build-isolation", "-r", "requirements.txt"],
     { cwd: programDir },
   );
+}
+
+/**
+ * The example's stack: the packed plugin installed into its workspace, an API key of its own on the emulator (so its
+ * private key can be a canary), `groupId` and every secret of the program set in its config (`--secret`).
+ */
+export async function pluginStack(
+  tree: { dir: string; cleanup: () => void },
+  emu: EmulatorFixture,
+  key: { publicKey: string; privateKey: string },
+  secrets: Record<string, { value: string }>,
+): Promise<EngineProject> {
+  await emu.control.addKey({ ...key, roles: [{ groupId: DEFAULT_GROUP_ID, roleName: OWNER_ROLE }] });
+  const ws = PulumiCli.create();
+  await ws.ok(tree.dir, ["plugin", "install", "resource", "opsmanager", VERSION, "--file", (await packPlugin()).tarball]);
+  const project = await EngineProject.forProgram(tree, { baseUrl: emu.url, ...key }, "dev", ws);
+  await project.pulumi(["config", "set", "groupId", DEFAULT_GROUP_ID]);
+  for (const [name, c] of Object.entries(secrets)) await project.pulumi(["config", "set", "--secret", name, c.value]);
+  return project;
 }

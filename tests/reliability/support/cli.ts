@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { EngineProject } from "../../engine/support/project";
@@ -12,7 +13,8 @@ export interface KillableRun {
   /**
    * SIGKILLs the pulumi process alone (as an OOM killer or a lost CI runner would), then waits up to `graceMs`
    * for the plugins it started (language host, program, provider) to notice and finish, and SIGKILLs whatever of
-   * its process group is left.
+   * its process group is left, and every process that descended from it when it was killed: the CLI starts some
+   * plugins in process groups of their own (the dynamic provider's), which otherwise outlive the test.
    */
   kill(graceMs?: number): Promise<void>;
 }
@@ -24,6 +26,38 @@ function groupAlive(pgid: number): boolean {
   } catch {
     return false;
   }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every process below `root` now (from /proc; none where there is no /proc), children before grandchildren. */
+function descendants(root: number): number[] {
+  if (!fs.existsSync("/proc")) return [];
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [root]; queue.length > 0; ) {
+    const next = children.get(queue.shift()!) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
 }
 
 /** Starts `pulumi <args> --stack <stack> --non-interactive` in the project, in its own process group. */
@@ -51,6 +85,7 @@ export function startPulumi(
     pid,
     done,
     async kill(graceMs = 1500) {
+      const below = descendants(pid);
       try {
         process.kill(pid, "SIGKILL");
       } catch {
@@ -66,6 +101,13 @@ export function startPulumi(
           /* gone meanwhile */
         }
         while (groupAlive(pid)) await sleep(20);
+      }
+      for (const p of below.filter(alive)) {
+        try {
+          process.kill(p, "SIGKILL");
+        } catch {
+          /* gone meanwhile */
+        }
       }
     },
   };

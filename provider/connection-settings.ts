@@ -33,11 +33,11 @@ export const connectionSettings = {
   },
   publicKey: {
     key: "opsmanager:publicKey", env: "OPSMANAGER_PUBLIC_KEY", secret: false, required: false,
-    example: "abcdefgh", description: "Public key of an Ops Manager programmatic API key (the digest user name).",
+    example: "abcdefgh", description: "Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used.",
   },
   privateKey: {
     key: "opsmanager:privateKey", env: "OPSMANAGER_PRIVATE_KEY", secret: true, required: false,
-    example: "01234567-89ab-cdef-0123-456789abcdef", description: "Private key of that API key (the digest password).",
+    example: "01234567-89ab-cdef-0123-456789abcdef", description: "Private key of that API key (the digest password). Required with publicKey.",
   },
   clientId: {
     key: "opsmanager:clientId", env: "OPSMANAGER_CLIENT_ID", secret: false, required: false,

@@ -1,3 +1,4 @@
+import type { TokenView } from "./tokens";
 import { httpsTransport, type ControlTransport } from "./control-transport";
 import type { FaultRule } from "./faults";
 import type { ApiKey } from "./options";
@@ -101,6 +102,21 @@ export class ControlClient {
   /** The API request log, oldest first. */
   requests(): Promise<RequestLogEntry[]> {
     return this.call("GET", "/requests");
+  }
+
+  /** Issued Bearer tokens (without their values). */
+  async tokens(): Promise<TokenView[]> {
+    return this.call("GET", "/tokens");
+  }
+
+  /** Ends every issued token now (of one service account, or all), as if its lifetime had run out. */
+  async expireTokens(clientId?: string): Promise<number> {
+    return (await this.call<{ expired: number }>("POST", `/tokens/expire${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`)).expired;
+  }
+
+  /** Revokes every issued token now (of one service account, or all). */
+  async revokeTokens(clientId?: string): Promise<number> {
+    return (await this.call<{ revoked: number }>("POST", `/tokens/revoke${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`)).revoked;
   }
 
   async clearRequests(): Promise<void> {

@@ -59,12 +59,12 @@ export class TokenRegistry {
     if (t && t.clientId === clientId) t.revoked = true;
   }
 
-  /** Control plane: ends every token (of one account, or all) now, as if its lifetime had run out. Returns how many. */
+  /** Control plane: ends every live token (of one account, or all) now, as if its lifetime had run out. Returns how many. */
   expireAll(clientId?: string): number {
     return this.each(clientId, (t) => (t.expiresAt = Math.min(t.expiresAt, this.now())));
   }
 
-  /** Control plane: revokes every token (of one account, or all). Returns how many. */
+  /** Control plane: revokes every live token (of one account, or all). Returns how many. */
   revokeAll(clientId?: string): number {
     return this.each(clientId, (t) => (t.revoked = true));
   }
@@ -94,7 +94,8 @@ export class TokenRegistry {
   }
 
   private each(clientId: string | undefined, fn: (t: IssuedToken) => void): number {
-    const hit = [...this.tokens.values()].filter((t) => clientId === undefined || t.clientId === clientId);
+    const now = this.now();
+    const hit = [...this.tokens.values()].filter((t) => !t.revoked && now < t.expiresAt && (clientId === undefined || t.clientId === clientId));
     hit.forEach(fn);
     return hit.length;
   }

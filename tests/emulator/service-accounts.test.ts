@@ -63,6 +63,7 @@ describe("emulator: service accounts (OAuth 2.0 client credentials, Bearer token
   });
 
   it("an expired token gets Ops Manager's 401 (bearerRefusal om, the default): digest challenge, errorCode-less body", async () => {
+    await emu.control.settings({ bearerRefusal: "om" }); // whatever OPSMANAGER_EMULATOR_BEARER_REFUSAL says
     const t = (await token()).access_token;
     assert.equal(await emu.control.expireTokens(), 1);
     const res = await api(t);

@@ -68,6 +68,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (/^private[-_]?key$/i.test(token.name)) {
       throw new UsageError(`--${token.name} is not accepted: set the private key in the environment variable OPSMANAGER_PRIVATE_KEY.`);
     }
+    if (/^client[-_]?secret$/i.test(token.name)) {
+      throw new UsageError(`--${token.name} is not accepted: set the client secret in the environment variable OPSMANAGER_CLIENT_SECRET.`);
+    }
     if (token.name === "help" || token.name === "h") {
       help = true;
     } else if ((STRING_OPTIONS as readonly string[]).includes(token.name)) {

@@ -125,7 +125,7 @@ describe("export: the command line tool", function () {
       env: cleanEnv({ OPSMANAGER_CLIENT_SECRET: clientSecret }),
     });
     assert.equal(ran.code, 0, ran.stderr);
-    assert.match(ran.stderr, new RegExp(`\(service account ${clientId}\)`));
+    assert.match(ran.stderr, new RegExp(`\\(service account ${clientId}\\)`));
     const commands = ran.stderr.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("pulumi config set"));
     assert.deepEqual(commands.slice(0, 3).map((c) => c.split(/\s+/).slice(3, 5).join(" ")), [
       `opsmanager:baseUrl ${emu.url}`,

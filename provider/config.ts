@@ -119,8 +119,8 @@ function howToSet(s: ConnectionSetting): string {
 }
 
 /**
- * What to scrub for a secret setting (private key, client secret): the value, and when it is malformed (we cannot know which part is the real
- * key) each longer word of it too.
+ * What to scrub for a secret setting (private key, client secret): the value, and when it is malformed (we cannot
+ * know which part is the real secret) each longer word of it too.
  */
 function privateKeyParts(privateKey: string | undefined): string[] {
   if (!privateKey) return [];

@@ -83,6 +83,9 @@ export function renderScaling(results: BenchResults): string {
       `medians of ${results.options.runs} run(s). Pulumi's default parallelism here is ${defaultParallel} (4 × CPUs).`,
     "",
     ...goalRows,
+    ...(goalRows.some((r) => r.endsWith("**missed**)"))
+      ? ["", "Why a goal is missed, measured: [README.md](README.md), \"What stands in the way\"."]
+      : []),
     "",
     ...sections.flatMap((s) => [s, ""]),
     "![pulumi up wall time against N](up-scaling.svg)",

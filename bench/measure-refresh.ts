@@ -26,8 +26,8 @@ const COMMANDS = {
 /**
  * Issue 13, goal 1: for each G, `up` the 11 × G integrations (adding to the previous G's), then count the requests
  * of `pulumi refresh` and of `pulumi up --refresh` (no change, so only its refresh phase sends anything) at each
- * `--parallel`. Destroys everything at the end. Counts are deterministic when every read is in flight at once;
- * at a `--parallel` below the integrations per project they depend on how reads overlap (see README).
+ * `--parallel`. Destroys everything at the end. The provider process reuses each project's list for its later
+ * reads, so the count is G + 1 at any `--parallel`, the default included (see README).
  */
 export async function measureRefresh(
   project: BenchProject,

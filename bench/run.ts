@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     groups: Array.from({ length: projectCount }, (_, i) => benchGroupId(i)),
     maxLoggedRequests: Math.max(4 * largest + 100, 20 * options.load.n, 11 * 4 * Math.max(...options.refreshGroups, 0)),
     slackCreate: "allow", // the workload creates SLACK through the API (documented servers refuse; see README "Slack")
+    profile: "all-registered", // the refresh section creates every registered type, PROMETHEUS and MICROSOFT_TEAMS too
   });
   const control = new ControlClient(emulator.controlUrl);
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-probe-"));

@@ -75,6 +75,11 @@ export const connectionSettings = {
     key: "opsmanager:maxRetries", env: "OPSMANAGER_MAX_RETRIES", secret: false, required: false,
     default: "3", example: "5", description: "Retries of a call that failed with 429, 5xx or a network error (0 to 10).",
   },
+  readSnapshotSeconds: {
+    key: "opsmanager:readSnapshotSeconds", env: "OPSMANAGER_READ_SNAPSHOT_SECONDS", secret: false, required: false,
+    default: "30", example: "0",
+    description: "How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read.",
+  },
   serverVersion: {
     key: "opsmanager:serverVersion", env: "OPSMANAGER_SERVER_VERSION", secret: false, required: false,
     example: "7.0",

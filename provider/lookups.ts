@@ -30,8 +30,9 @@ function validType(type: unknown): IntegrationType {
 const shown = (v: unknown) => (typeof v === "string" ? (v.length > 40 ? `a ${v.length}-character string` : JSON.stringify(v)) : typeof v);
 
 /**
- * Reads one integration of a project; undefined when the project has none of that type. Lookups of one project
- * made at the same time share one list request, like refresh's reads.
+ * Reads one integration of a project; undefined when the project has none of that type. Each lookup sends its own
+ * list request, unlike refresh's reads (which reuse a per-project snapshot): a program reads what the server holds
+ * now, and the writes that would drop a snapshot happen in the provider process, not here.
  */
 export async function getIntegration(args: { groupId: string; type: IntegrationType }): Promise<IntegrationView | undefined> {
   return lookUpIntegration(programSession(), args);
@@ -45,7 +46,8 @@ export async function listIntegrations(args: { groupId: string }): Promise<Integ
 /** {@link getIntegration} on a given connection: the plugin's functions use the provider's own session. */
 export async function lookUpIntegration(session: Session, args: { groupId: unknown; type: unknown }): Promise<IntegrationView | undefined> {
   const groupId = validGroupId(args.groupId);
-  const entry = await session.client.readIntegration(groupId, validType(args.type));
+  const type = validType(args.type);
+  const entry = (await session.client.listIntegrations(groupId)).find((e) => e.type === type);
   return entry && toView(groupId, entry);
 }
 

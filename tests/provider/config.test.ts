@@ -41,6 +41,7 @@ describe("loadConnectionConfig", () => {
       timeoutMs: 30_000,
       maxRetries: 3,
       maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
+      readSnapshotMs: 30_000,
       proxy: {},
     });
   });
@@ -103,6 +104,23 @@ describe("loadConnectionConfig", () => {
         const c = load({ ...minimal, "opsmanager:baseUrl": "http://10.0.0.5:8080", "opsmanager:allowHttp": flag });
         assert.equal(c.apiBase, "http://10.0.0.5:8080/api/public/v1.0");
         assert.equal(c.allowHttp, true);
+      });
+    }
+  });
+
+  describe("readSnapshotSeconds: how long refresh reuses a project's list", () => {
+    it("is read from stack config or OPSMANAGER_READ_SNAPSHOT_SECONDS, in seconds; 0 turns reuse off", () => {
+      assert.equal(load({ ...minimal, "opsmanager:readSnapshotSeconds": "0" }).readSnapshotMs, 0);
+      assert.equal(load({ ...minimal, "opsmanager:readSnapshotSeconds": "2.5" }).readSnapshotMs, 2500);
+      assert.equal(load(minimal, { OPSMANAGER_READ_SNAPSHOT_SECONDS: "0" }).readSnapshotMs, 0);
+    });
+
+    for (const bad of ["-1", "soon", "301", "1e3"]) {
+      it(`refuses ${JSON.stringify(bad)}, naming the key and the variable`, () => {
+        const err = configError(() => load({ ...minimal, "opsmanager:readSnapshotSeconds": bad }));
+        assert.equal(err.code, errorCodes.CONFIG_INVALID);
+        assert.deepEqual(err.settings, ["opsmanager:readSnapshotSeconds"]);
+        assert.ok(err.message.includes("OPSMANAGER_READ_SNAPSHOT_SECONDS"), err.message);
       });
     }
   });

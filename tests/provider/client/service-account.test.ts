@@ -40,7 +40,7 @@ describe("client with a service account (emulator)", () => {
   });
 
   it("concurrent first requests share one token request", async () => {
-    const client = createClient(accountConfig(emu.url), { ...fast, readWindow: { idleMs: 0, maxWaitMs: 0 } });
+    const client = createClient(accountConfig(emu.url), fast);
     await Promise.all([
       client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"),
       client.getIntegration(SECOND_GROUP_ID, "WEBHOOK"),

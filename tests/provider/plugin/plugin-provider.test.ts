@@ -119,6 +119,9 @@ describe("plugin: OpsManagerPlugin", () => {
     await emu.control.clearRequests();
     const bad = await plugin.invoke("opsmanager:index:getIntegration", { groupId: "../x", type: "WEBHOOK" });
     assert.equal(bad.failures?.[0]?.property, "groupId");
+    const badType = await plugin.invoke("opsmanager:index:getIntegration", { groupId: DEFAULT_GROUP_ID, type: "../x" });
+    assert.deepEqual(badType.failures?.map((f) => f.property), ["type"]);
+    assert.match(badType.failures?.[0]?.reason ?? "", /^type must be one of DATADOG, /);
     assert.deepEqual(await emu.control.requests(), []);
   });
 

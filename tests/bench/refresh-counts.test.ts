@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { OWNER_KEY, OWNER_ROLE } from "../../emulator/defaults";
 import type { RequestLogEntry } from "../../emulator/request-log";
 import { definitions } from "../../provider/integrations/registry";
-import { useEngineProject, type ResourceSpec } from "../engine/support/project";
+import { useEngineProject, type ResourceSpec } from "../helpers/engine-project";
 
 /**
- * Regression guard for issue 13 (bench/README.md, "Refresh per project"): a refresh costs one request per
+ * Regression guard (bench/README.md, "Refresh per project"): a refresh costs one request per
  * project, not per integration, counted from the emulator's request log through the real pulumi CLI. Counts,
  * not times. The bench measures G = 1, 10 and 40 (440 resources); this spec stops at G = 10, since 440
  * resources through the engine take minutes on a shared 2-core machine.
@@ -27,7 +27,7 @@ const layout = (groups: number): ResourceSpec[] =>
  */
 const ALL_AT_ONCE = ["--parallel", "1000"];
 
-describe("refresh requests per project through the Pulumi CLI (issue 13)", function () {
+describe("refresh requests per project through the Pulumi CLI", function () {
   this.timeout(15 * 60 * 1000);
   const fixture = useEngineProject("refresh-counts", async (emu) => {
     const groups = Array.from({ length: 10 }, (_, i) => groupId(i));

@@ -12,7 +12,7 @@ const inputs = withFingerprintKey(
   { groupId: DEFAULT_GROUP_ID, type: "WEBHOOK", url: "https://hooks.example.com/om/0123456789", secret: "whsec-0123456789" },
 );
 
-/** Issue 17 item 5: a server may show the webhook secret fully redacted ("******", as Atlas does). */
+/** A server may show the webhook secret fully redacted ("******", as Atlas does). */
 describe("conformance: a webhook secret shown fully redacted (webhookSecret: redacted)", () => {
   const emu = useEmulator({ webhookSecret: "redacted" });
 

@@ -83,7 +83,7 @@ describe("digest auth against a challenge server", () => {
       digest: { ...GOOD_KEYS, password: o.password ?? GOOD_KEYS.password, realm: o.realm ?? 'MMS "Public", API=1', opaque: "op/aq==" },
     });
 
-  it("issue 15: a write's body never goes out unsigned: the first challenge is fetched with a bodiless GET", async () => {
+  it("a write's body never goes out unsigned: the first challenge is fetched with a bodiless GET", async () => {
     server = await start();
     const client = createClient(testConfig(server.url));
     const secretUrl = "https://hooks.example.com/never-unsigned-0001";
@@ -99,7 +99,7 @@ describe("digest auth against a challenge server", () => {
     client.close();
   });
 
-  it("issue 15: refuses a challenge without qop (replayable), unless opsmanager:allowDigestWithoutQop", async () => {
+  it("refuses a challenge without qop (replayable), unless opsmanager:allowDigestWithoutQop", async () => {
     const digest = { ...GOOD_KEYS, qop: false };
     server = await startScriptedServer({ script: () => ({ status: 200, body: entry }), digest });
     const err = await createClient(testConfig(server.url)).getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
@@ -113,7 +113,7 @@ describe("digest auth against a challenge server", () => {
     allowed.close();
   });
 
-  it("issue 15: answers SHA-256 when the server offers MD5 first and SHA-256 too", async () => {
+  it("answers SHA-256 when the server offers MD5 first and SHA-256 too", async () => {
     server = await startScriptedServer({ script: () => ({ status: 200, body: entry }), digest: { ...GOOD_KEYS, algorithms: ["MD5", "SHA-256"] } });
     const client = createClient(testConfig(server.url));
     await client.getIntegration(GROUP, "WEBHOOK");

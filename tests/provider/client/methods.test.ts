@@ -118,6 +118,20 @@ describe("client methods", () => {
     assert.ok(got.every((g) => g.type === "WEBHOOK"));
   });
 
+  it("listGroup follows every page and keeps the types the caller does not know apart instead of dropping them", async () => {
+    const entry = (i: number) => (i % 2 ? { type: "WEBHOOK", url: "******0042", n: i } : { type: "FUTURE_TYPE", n: i });
+    const client = await start((req) => {
+      const n = Number(new URL(req.url, "http://x").searchParams.get("pageNum"));
+      return { status: 200, body: { results: Array.from({ length: n < 3 ? 500 : 3 }, (_, i) => entry((n - 1) * 500 + i)), totalCount: 1003 } };
+    });
+    const got = await client.listGroup(GROUP);
+    assert.equal(server.served().length, 3);
+    assert.equal(got.integrations.length, 501);
+    assert.ok(got.integrations.every((g) => g.type === "WEBHOOK"));
+    assert.equal(got.unknownTypes.length, 502);
+    assert.ok(got.unknownTypes.every((t) => t === "FUTURE_TYPE"));
+  });
+
   it("listIntegrations stops at an empty page even if totalCount says more", async () => {
     const client = await start((_r, i) => ({ status: 200, body: { results: i === 0 ? all : [], totalCount: 900 } }));
     assert.equal((await client.listIntegrations(GROUP)).length, 2);
@@ -147,7 +161,7 @@ describe("client methods", () => {
     assert.equal(server.log.length, before);
   });
 
-  it("issue 15: refuses '.', '..' and slashes in a group id or type before any request", async () => {
+  it("refuses '.', '..' and slashes in a group id or type before any request", async () => {
     const client = await start(() => notConfigured);
     const bad: [string, string][] = [["..", "WEBHOOK"], [".", "WEBHOOK"], ["a/b", "WEBHOOK"], ["a\\b", "WEBHOOK"], [GROUP, ".."], [GROUP, "../../users"], [GROUP, "SLACK/x"]];
     for (const [groupId, type] of bad) {

@@ -21,7 +21,7 @@ function fakeList(latencyMs = 20, fail?: (groupId: string, n: number) => Error |
   return { list, sent };
 }
 
-describe("ProjectReads: single-flight reads per project (issue 13)", () => {
+describe("ProjectReads: single-flight reads per project", () => {
   const window = { idleMs: 5, maxWaitMs: 50 };
 
   it("reads of one project that overlap in time share one request; each project has its own", async () => {

@@ -74,7 +74,7 @@ describe("requests through an HTTP CONNECT proxy", () => {
     assert.equal(proxy.tunnels.length, 1);
   });
 
-  it("issue 15: verifies an IP-address baseUrl against that IP behind the proxy (a cert naming only localhost is refused)", async () => {
+  it("verifies an IP-address baseUrl against that IP behind the proxy (a cert naming only localhost is refused)", async () => {
     await startTls();
     proxy = await startConnectProxy();
     const byIp = server.url.replace("localhost", "127.0.0.1");

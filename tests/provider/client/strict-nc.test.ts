@@ -27,7 +27,7 @@ async function jitterProxy(target: string): Promise<{ url: string; close: () => 
 }
 
 /**
- * Issue 17 item 6: a server or proxy that wants digest `nc` strictly increasing per nonce answers parallel
+ * A server or proxy that wants digest `nc` strictly increasing per nonce answers parallel
  * requests that overtook each other with a plain 401 (no stale). A client that has already been accepted with its
  * key re-challenges once instead of calling the key wrong; a key that really is wrong still fails.
  */

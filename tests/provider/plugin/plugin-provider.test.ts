@@ -11,7 +11,7 @@ const isSecret = (value: unknown) =>
   (value as Record<string, unknown> | undefined)?.[specialSigKey] === specialSecretSig;
 
 /**
- * The plugin's provider object, driven as the Node.js provider framework drives it (issue 18): secrets wrapped on
+ * The plugin's provider object, driven as the Node.js provider framework drives it: secrets wrapped on
  * the wire, configure from the `opsmanager` config namespace, the shared runtime underneath.
  */
 describe("plugin: OpsManagerPlugin", () => {

@@ -57,7 +57,7 @@ export interface Row {
 }
 
 export const path = "/integrations/WEBHOOK";
-/** What an operation's requests carry in their path: a read lists the project (issue 13), the others name the type. */
+/** What an operation's requests carry in their path: a read lists the project, the others name the type. */
 export const pathOf = (op: Op): string => (op === "read" ? "/integrations?" : path);
 const burst =
   (status: number, count: number, extra: Partial<FaultRule> = {}) =>

@@ -61,8 +61,10 @@ function writeIntegration(method: "POST" | "PUT") {
     const fields = validateFields(ctx.def, body, existing?.fields, ctx.state.settings.nullOnPut);
     // A legacy Slack integration (stored without teamName: "teamName ... may not be present with a legacy Slack
     // integration", https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-get-one/)
-    // is only upgraded in the UI, so a PUT reconfigures it and it still shows no teamName.
-    if (ctx.type === "SLACK" && existing && existing.fields.teamName === undefined) delete fields.teamName;
+    // is only upgraded in the UI, so a PUT reconfigures it and it still shows no teamName. The registry marks such
+    // fields mayBeOmitted.
+    for (const [name, spec] of Object.entries(ctx.def.fields))
+      if (spec.mayBeOmitted && existing && existing.fields[name] === undefined) delete fields[name];
     ctx.state.store.put(ctx.groupId, ctx.type, fields);
     return { status: 200, body: groupListing(ctx, paging) };
   };

@@ -11,7 +11,7 @@ export const webhook = defineIntegration({
   fields: {
     // Webhook URLs often embed a token (Slack, Teams, PagerDuty v2), so the URL is a secret too.
     url: field.url("Endpoint that receives alert payloads.", { secret: true }),
-    secret: field.optionalText("Shared secret used to sign payloads (HMAC-SHA1 in X-MMS-Signature).", { secret: true }),
+    secret: field.optionalText("Shared secret used to sign payloads (HMAC-SHA1 in X-MMS-Signature).", { secret: true, mayBeRedacted: true }),
   },
   example: { url: "https://hooks.example.com/opsmanager/0123456789", secret: "whsec-0123456789" },
 });

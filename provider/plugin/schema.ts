@@ -91,11 +91,11 @@ const COMPUTED: Record<string, Property> = {
   },
 };
 
-/** Stack config `opsmanager:<key>`, from the one table of connection settings; booleans and counts typed as such. */
+/** Stack config `opsmanager:<key>`, from the one table of connection settings, typed as it declares. */
 function configVariables(): Record<string, Property> {
   return Object.fromEntries(
     Object.entries(connectionSettings).map(([name, s]) => {
-      const type = /^(true|false)$/.test(s.example) ? "boolean" : /^\d+$/.test(s.example) ? "integer" : "string";
+      const type = s.type;
       const description = `${s.description} Environment: ${s.env}.${s.required ? " Required (here or in the environment)." : ""}`;
       return [name, { type, description, ...(s.secret ? { secret: true } : {}) }];
     }),

@@ -76,6 +76,15 @@ export const connectionSettings = {
   },
 } as const satisfies Record<string, ConnectionSetting>;
 
+/** A setting as the user gave it: stack config first, else the environment; blank counts as unset. */
+export function rawSetting(
+  s: { readonly key: string; readonly env: string },
+  get: (key: string) => string | undefined,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  return get(s.key)?.trim() || env[s.env]?.trim() || undefined;
+}
+
 /** THE parser of on/off settings (`true`/`false`/`1`/`0`, any case), shared by the provider, its warnings and the export command. */
 export function parseFlag(raw: string | undefined): boolean | undefined {
   const v = raw?.trim().toLowerCase();

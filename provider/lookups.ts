@@ -4,6 +4,7 @@ import type { IntegrationType } from "./generated/args";
 import { toView, type IntegrationView } from "./integration-view";
 import { findIntegration, integrationTypes } from "./integrations/registry";
 import { sessionOf, type Session, type SessionHolder } from "./session";
+import { GROUP_ID, groupIdReason, shown } from "./shown";
 
 export type { IntegrationView };
 
@@ -25,8 +26,7 @@ export interface ArgumentFailure {
 export function lookupFailures(args: { groupId?: unknown; type?: unknown }, withType: boolean): ArgumentFailure[] {
   const failures: ArgumentFailure[] = [];
   const { groupId, type } = args;
-  if (typeof groupId !== "string" || !/^[0-9a-fA-F]{24}$/.test(groupId))
-    failures.push({ property: "groupId", reason: `groupId must be an Ops Manager project id (24 hexadecimal characters), got ${shown(groupId)}` });
+  if (typeof groupId !== "string" || !GROUP_ID.test(groupId)) failures.push({ property: "groupId", reason: groupIdReason(groupId) });
   if (withType && !findIntegration(type))
     failures.push({ property: "type", reason: `type must be one of ${integrationTypes.join(", ")}, got ${shown(type)}` });
   return failures;
@@ -36,8 +36,6 @@ function throwIfInvalid(args: { groupId?: unknown; type?: unknown }, withType: b
   const [first] = lookupFailures(args, withType);
   if (first) throw new OpsManagerError(first.reason, { code: errorCodes.INVALID_ARGUMENT });
 }
-
-const shown = (v: unknown) => (typeof v === "string" ? (v.length > 40 ? `a ${v.length}-character string` : JSON.stringify(v)) : typeof v);
 
 /**
  * Reads one integration of a project; undefined when the project has none of that type. Lookups of one project

@@ -3,7 +3,7 @@ import { accepts, describeAvailability, describeTarget, type Target } from "./in
 import { isImportPlaceholder } from "./import-placeholder";
 import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
-import { META_KEYS, UNKNOWN } from "./write-request";
+import { META_KEYS, UNKNOWN } from "./split-props";
 import { GROUP_ID, groupIdReason, shown as describe } from "./shown";
 
 type CheckFailure = pulumi.dynamic.CheckFailure;

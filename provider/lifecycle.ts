@@ -11,13 +11,15 @@ import { check as checkInputs } from "./check";
 import type { ServerIntegration } from "./client/types";
 import { diff as diffProps } from "./diff";
 import { errorCodes } from "./error-codes";
-import * as say from "./api-error-message";
+import * as say from "./lifecycle-messages";
 import { ApiError, OpsManagerError } from "./errors";
 import { viewKey, withFingerprintKey } from "./fingerprint";
 import { describeAvailability } from "./integrations/availability";
 import { outputs, storedFields } from "./outputs";
 import { heldBeyond, reconcileFields, sameAsServer } from "./reconcile";
-import { parseResourceId, resourceId, splitProps, writeRequest, type SplitProps } from "./write-request";
+import { parseResourceId, resourceId } from "./resource-id";
+import { splitProps, type SplitProps } from "./split-props";
+import { writeRequest } from "./write-request";
 import { configure as configureHolder, serverUrl, sessionOf, type Session, type SessionHolder } from "./session";
 import { targetFrom } from "./target";
 

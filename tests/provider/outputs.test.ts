@@ -4,7 +4,7 @@ import { withFingerprintKey } from "../../provider/fingerprint";
 import { loadConnectionConfig } from "../../provider/config";
 import type { OpsManagerClient, ServerIntegration } from "../../provider/client/types";
 import { outputs, storedFields } from "../../provider/outputs";
-import { splitProps } from "../../provider/write-request";
+import { splitProps } from "../../provider/split-props";
 import type { Session } from "../../provider/session";
 import { lifecycle } from "../../provider/lifecycle";
 

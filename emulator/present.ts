@@ -3,7 +3,7 @@ import type { IntegrationLookup } from "./options";
 import type { StoredIntegration } from "./store";
 
 /** The wire view of an integration: `id`, `type` and its fields, secrets masked, write-only fields left out. */
-export type IntegrationView = Record<string, unknown> & { readonly id: string; readonly type: string };
+export type PresentedIntegration = Record<string, unknown> & { readonly id: string; readonly type: string };
 
 /**
  * What the server shows for a stored integration: fields never sent appear with their `serverDefault` (Datadog's
@@ -15,7 +15,7 @@ export function presentIntegration(
   lookup: IntegrationLookup,
   style: MaskStyle,
   webhookSecret: "masked" | "redacted" = "masked",
-): IntegrationView {
+): PresentedIntegration {
   const def = lookup(stored.type);
   const view: Record<string, unknown> = { id: stored.id, type: stored.type };
   for (const [name, value] of Object.entries(stored.fields)) {
@@ -30,5 +30,5 @@ export function presentIntegration(
     if (view[name] === undefined && spec.serverDefault !== undefined && !spec.writeOnly) view[name] = spec.serverDefault;
   }
   const sorted = Object.fromEntries(Object.keys(view).sort().map((k) => [k, view[k]]));
-  return sorted as IntegrationView;
+  return sorted as PresentedIntegration;
 }

@@ -120,7 +120,7 @@ async function recoverCreate(session: Session, props: SplitProps, err: unknown):
     throw new ApiError({ ...err.fields, message: say.connectInUiFirst(props.def.label, props.type, props.groupId, props.adoptExisting, err) });
   }
   if (!(err instanceof ApiError) || !(err.maybeApplied || err.errorCode === "INTEGRATION_ALREADY_CONFIGURED")) throw err;
-  const found = await session.client.getIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
+  const found = await session.client.fetchIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
   if (found ? sameAsServer(props.def, props.fields, found) : err.maybeApplied) {
     return session.client.putIntegration(props.groupId, props.type, writeRequest(props));
   }

@@ -25,7 +25,7 @@ export interface WriteRequest {
 /** The calls the provider makes; each resolves with the server's view or rejects with an ApiError. */
 export interface OpsManagerClient {
   /** GET one integration; `undefined` when the server says it is not configured (404). */
-  getIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
+  fetchIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
   /**
    * One integration, taken from a list of its project that concurrent reads of that project share (see
    * ProjectReads); `undefined` when the project has none of that type. What refresh and the lookups use.

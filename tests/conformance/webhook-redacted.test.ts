@@ -19,7 +19,7 @@ describe("conformance: a webhook secret shown fully redacted (webhookSecret: red
   it("the server shows ****** and the provider refreshes with no drift", async () => {
     const session = sessionWith(emu.apiBase);
     const created = await lifecycle.create({ session }, inputs);
-    assert.equal((await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, "******");
+    assert.equal((await session.client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, "******");
     const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
     assert.deepEqual(refreshed.props, created.outs);
     assert.equal(diff(refreshed.props ?? {}, inputs).changes, false);

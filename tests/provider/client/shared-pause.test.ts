@@ -15,10 +15,10 @@ describe("client: one pause and pace for all requests under 429 + Retry-After (e
 
   it(`60 GETs at once under a 10/s limit: every one succeeds, and only the first wave is refused`, async () => {
     const session = sessionWith(emu.url);
-    await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"); // the digest challenge, out of the count
+    await session.client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK"); // the digest challenge, out of the count
     await emu.control.settings({ rateLimitPerSecond: 10 });
     await emu.control.clearRequests();
-    const got = await Promise.all(Array.from({ length: 60 }, () => session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK")));
+    const got = await Promise.all(Array.from({ length: 60 }, () => session.client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK")));
     await emu.control.settings({ rateLimitPerSecond: 0 });
     const log = await emu.control.requests();
     const refused = log.filter((r) => r.status === 429).length;

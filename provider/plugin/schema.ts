@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { connectionSettings } from "../connection-settings";
 import { definitions, integrationTypes, pascalName } from "../integrations/registry";
 import type { FieldSpec } from "../integrations/field";

@@ -11,7 +11,11 @@ export function withSection(readme: string, section: ReadmeSection): string {
   const start = readme.indexOf(section.start);
   const end = readme.indexOf(section.end);
   if (start < 0 || end < 0) throw new Error(`README.md has lost the markers ${section.start} … ${section.end}`);
-  return readme.slice(0, start) + [section.start, section.render(), section.end].join("\n") + readme.slice(end + section.end.length);
+  return (
+    readme.slice(0, start) +
+    [section.start, section.render(), section.end].join("\n") +
+    readme.slice(end + section.end.length)
+  );
 }
 
 /** Rewrites README.md's section in place (the `main` of each generator). */

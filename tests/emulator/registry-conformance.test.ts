@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { z } from "zod";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { ALL_OPS_MANAGER } from "../../provider/integrations/availability";
 import { defineIntegration, type IntegrationDefinition } from "../../provider/integrations/define";

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../../emulator/defaults";
 import { hookProviderServer, type GrpcServerClass } from "../../../provider/plugin/serve";
 import { useEmulator } from "../../helpers/emulator";
 import { repoRoot } from "../../helpers/program-dir";
+import { startChild } from "../../helpers/run";
 
 /** The framework's own gRPC and protobuf modules, as serve.ts loads them. */
 const frameworkDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
@@ -17,20 +18,13 @@ const { ResourceProviderClient, ResourceProviderService } = load("@pulumi/pulumi
 const URN = "urn:pulumi:dev::p::opsmanager:index:Integration::hook";
 
 /** Starts the plugin from source as the engine does, and resolves with it and the port it printed. */
-function startPlugin(): Promise<{ child: ChildProcess; port: number }> {
+async function startPlugin(): Promise<{ child: ChildProcess; port: number }> {
   const main = path.join(repoRoot, "provider", "plugin", "main.ts");
-  const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), main], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stderr!.on("data", (d) => (err += d));
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const m = /^(\d+)\n/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on("exit", (code) => reject(new Error(`the plugin exited (${code}) before printing its port: ${err}`)));
+  const { child, ready } = await startChild("the plugin", process.execPath, ["--require", require.resolve("tsx/cjs"), main], (out) => {
+    const m = /^(\d+)\n/.exec(out);
+    return m ? Number(m[1]) : undefined;
   });
+  return { child, port: ready };
 }
 
 const call = <T>(client: any, method: string, request: unknown) =>

@@ -1,3 +1,4 @@
+import { definitions } from "../provider/integrations/registry";
 import { markdownTable } from "./markdown-table";
 import type { BenchResults } from "./results";
 
@@ -23,7 +24,7 @@ export function renderRefresh(results: BenchResults): string {
     parts.push(
       "## Refresh per project",
       "",
-      "Every registered type (11) in each of G projects, N = 11 × G, one stack grown from G = 1 upwards; request " +
+      `Every registered type (${definitions.length}) in each of G projects, N = ${definitions.length} × G, one stack grown from G = 1 upwards; request ` +
         "log of the emulator around one `pulumi refresh` and one `pulumi up --refresh` (no change: only its refresh " +
         "sends requests). Goal: G list requests + 1 digest challenge, at Pulumi's default `--parallel` (no flag) " +
         "and with every read in flight at once. The provider process lists a project on its first read and its " +

@@ -81,7 +81,7 @@ export function createClient(config: ConnectionConfig, options: ClientOptions = 
   const isKnown = (type: string) => !known || known.has(type);
   const reads = new ProjectReads((groupId) => listGroup(t, groupId, isKnown), config.readSnapshotMs, now);
   return {
-    getIntegration: (groupId, type) => getIntegration(t, groupId, type),
+    fetchIntegration: (groupId, type) => fetchIntegration(t, groupId, type),
     readIntegration: async (groupId, type) => (await reads.read(groupId)).integrations.find((e) => e.type === type),
     createIntegration: (groupId, type, request) => reads.write(groupId, () => writeIntegration(t, "POST", groupId, type, request)),
     putIntegration: (groupId, type, request) => reads.write(groupId, () => writeIntegration(t, "PUT", groupId, type, request)),
@@ -100,7 +100,7 @@ function isNotConfigured(error: unknown): boolean {
 }
 
 /** GET one integration; undefined when the project has none of that type. */
-async function getIntegration(t: Transport, groupId: string, type: string): Promise<ServerIntegration | undefined> {
+async function fetchIntegration(t: Transport, groupId: string, type: string): Promise<ServerIntegration | undefined> {
   let answer;
   try {
     answer = await sendRequest(t, { method: "GET", path: integrationPath(groupId, type) });

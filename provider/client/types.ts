@@ -25,7 +25,7 @@ export interface WriteRequest {
 /** The calls the provider makes; each resolves with the server's view or rejects with an ApiError. */
 export interface OpsManagerClient {
   /** GET one integration; `undefined` when the server says it is not configured (404). */
-  getIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
+  fetchIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
   /**
    * One integration, taken from a list of its project that later reads of that project reuse until this client
    * writes to it or the list is `readSnapshotMs` old (see ProjectReads); `undefined` when the project has none of

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { OWNER_KEY, OWNER_ROLE } from "../../emulator/defaults";
 import type { RequestLogEntry } from "../../emulator/request-log";
 import { definitions } from "../../provider/integrations/registry";
-import { useEngineProject, type ResourceSpec } from "../engine/support/project";
+import { useEngineProject, type ResourceSpec } from "../helpers/engine-project";
 
 /**
  * Regression guard (bench/README.md, "Refresh per project"): a refresh costs one request per project, not per
@@ -11,7 +11,7 @@ import { useEngineProject, type ResourceSpec } from "../engine/support/project";
  * the engine: the slowest case, a few minutes on a shared 2-core machine).
  */
 
-/** Every registered type (11) in each of `groups` projects: N = 11 × G. */
+/** Every registered type in each of `groups` projects: N = types × G. */
 const TYPES = definitions.length;
 const groupId = (i: number) => `5f00000000000000000d${i.toString(16).padStart(4, "0")}`;
 const layout = (groups: number): ResourceSpec[] =>

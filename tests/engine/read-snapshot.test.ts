@@ -3,7 +3,7 @@ import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { findIntegration } from "../../provider/integrations/registry";
 import { useEmulator } from "../helpers/emulator";
 import { makeProgramDir } from "../helpers/program-dir";
-import { EngineProject, useEngineProject } from "./support/project";
+import { EngineProject, useEngineProject } from "../helpers/engine-project";
 
 /**
  * A refresh reuses one list per project inside its provider process (client/project-reads.ts). These specs run

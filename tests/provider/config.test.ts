@@ -89,7 +89,7 @@ describe("loadConnectionConfig", () => {
     }
   });
 
-  describe("issue 15: http:// is refused for a host other than this machine unless opsmanager:allowHttp", () => {
+  describe("http:// is refused for a host other than this machine unless opsmanager:allowHttp", () => {
     for (const url of ["http://10.0.0.5:8080", "http://om.example.com", "http://localhost.example.com", "http://127.0.0.1.nip.io"]) {
       it(`refuses ${url}`, () => {
         const err = configError(() => load({ ...minimal, "opsmanager:baseUrl": url }));

@@ -11,7 +11,7 @@ const isSecret = (value: unknown) =>
   (value as Record<string, unknown> | undefined)?.[specialSigKey] === specialSecretSig;
 
 /**
- * The plugin's provider object, driven as the Node.js provider framework drives it (issue 18): secrets wrapped on
+ * The plugin's provider object, driven as the Node.js provider framework drives it: secrets wrapped on
  * the wire, configure from the `opsmanager` config namespace, the shared runtime underneath.
  */
 describe("plugin: OpsManagerPlugin", () => {
@@ -137,6 +137,9 @@ describe("plugin: OpsManagerPlugin", () => {
     await emu.control.clearRequests();
     const bad = await plugin.invoke("opsmanager:index:getIntegration", { groupId: "../x", type: "WEBHOOK" });
     assert.equal(bad.failures?.[0]?.property, "groupId");
+    const badType = await plugin.invoke("opsmanager:index:getIntegration", { groupId: DEFAULT_GROUP_ID, type: "../x" });
+    assert.deepEqual(badType.failures?.map((f) => f.property), ["type"]);
+    assert.match(badType.failures?.[0]?.reason ?? "", /^type must be one of DATADOG, /);
     assert.deepEqual(await emu.control.requests(), []);
   });
 

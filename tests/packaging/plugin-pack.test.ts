@@ -33,7 +33,7 @@ function firstLine(executable: string, cwd: string): Promise<string> {
   });
 }
 
-/** Issue 18: `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
+/** `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
 describe("plugin: npm run plugin:pack", function () {
   this.timeout(10 * 60 * 1000);
   let output: string;
@@ -55,6 +55,29 @@ describe("plugin: npm run plugin:pack", function () {
     const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string];
     assert.equal(path.basename(tarball), `pulumi-resource-opsmanager-v${VERSION}-${process.platform}-${arch}.tar.gz`);
     assert.ok(fs.existsSync(tarball));
+  });
+
+  it("writes one tarball per platform the engine downloads for, named as its downloader asks a server", () => {
+    // pulumi/pulumi sdk/go/common/workspace/plugins.go: `pulumi-%s-%s-v%s-%s-%s.tar.gz` (kind, name, version, os, arch).
+    const printed = output
+      .trim()
+      .split("\n")
+      .filter((l) => l.endsWith(".tar.gz"));
+    const expected = ["linux", "darwin", "windows"].flatMap((os) =>
+      ["amd64", "arm64"].map((arch) => `pulumi-resource-opsmanager-v${VERSION}-${os}-${arch}.tar.gz`),
+    );
+    assert.deepEqual(printed.map((p) => path.basename(p)).sort(), expected.sort());
+    for (const p of printed) assert.ok(fs.statSync(p).size > 1024 * 1024, `${p} is too small`);
+  });
+
+  it("gives Windows a .cmd launcher running the same plugin with the node on PATH, and no POSIX script", async () => {
+    const windows = path.join(path.dirname(tarball), `pulumi-resource-opsmanager-v${VERSION}-windows-amd64.tar.gz`);
+    const names = (await run("tar", ["-tzf", windows], { maxBuffer: 64 * 1024 * 1024 })).stdout.split("\n");
+    assert.ok(names.includes("pulumi-resource-opsmanager.cmd"), "no .cmd launcher");
+    assert.ok(!names.includes("pulumi-resource-opsmanager"), "a POSIX launcher on Windows");
+    assert.ok(names.includes("dist/provider/plugin/main.js"));
+    const cmd = (await run("tar", ["-xzOf", windows, "pulumi-resource-opsmanager.cmd"])).stdout;
+    assert.match(cmd, /^node "%~dp0dist\\provider\\plugin\\main\.js" %\*\r$/m);
   });
 
   it("prints the tarball's size, which stays reasonable (under 40 MiB)", () => {

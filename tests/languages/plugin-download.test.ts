@@ -8,10 +8,13 @@ import { packPlugin, VERSION } from "../engine/support/plugin";
 import { EngineProject, parseEvents } from "../engine/support/project";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "../helpers/program-dir";
+import { PLUGIN_DOWNLOAD_URL } from "../../provider/plugin/release";
 import { DownloadServer } from "./support/download-server";
 import { ensure, seconds, sh } from "./support/example";
 
+/** The secrets examples/python and examples/go read; examples/yaml's. */
 const SECRETS = { datadogApiKey: "dd0123456789abcdef0123456789abcd", webhookUrl: "https://hooks.example.com/om/0123" };
+const YAML_SECRETS = { pagerDutyServiceKey: "0123456789abcdef0123456789abcdef", webhookUrl: SECRETS.webhookUrl, webhookSecret: "s3cr3t-0123" };
 
 /**
  * A user's first run, as a released version gives it: the SDK installed by name from what `sdk/` holds (committed),
@@ -41,7 +44,7 @@ describe("languages: the engine downloads the opsmanager plugin the SDK names, f
   });
 
   /** A stack of `dir` in a fresh workspace that may download plugins, through the mirror only. */
-  async function downloadingStack(dir: string, publicKey: string, privateKey: string): Promise<EngineProject> {
+  async function downloadingStack(dir: string, publicKey: string, privateKey: string, secrets: Record<string, string> = SECRETS): Promise<EngineProject> {
     await emu.control.addKey({ publicKey, privateKey, roles: [{ groupId: DEFAULT_GROUP_ID, roleName: OWNER_ROLE }] });
     const ws = PulumiCli.create({
       env: { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false", PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: server.overrides() },
@@ -49,20 +52,20 @@ describe("languages: the engine downloads the opsmanager plugin the SDK names, f
     assert.ok(!fs.existsSync(path.join(ws.home, "plugins", `resource-opsmanager-v${VERSION}`)));
     const project = await EngineProject.forProgram({ dir, cleanup: () => undefined }, { baseUrl: emu.url, publicKey, privateKey }, "dev", ws);
     await project.pulumi(["config", "set", "groupId", DEFAULT_GROUP_ID]);
-    for (const [name, value] of Object.entries(SECRETS)) await project.pulumi(["config", "set", "--secret", name, value]);
+    for (const [name, value] of Object.entries(secrets)) await project.pulumi(["config", "set", "--secret", name, value]);
     return project;
   }
 
   /** up (the plugin fetched from the mirror, once), a preview with no changes, destroy. */
-  async function lifecycle(project: EngineProject, language: string): Promise<void> {
+  async function lifecycle(project: EngineProject, language: string, types = ["DATADOG", "WEBHOOK"]): Promise<void> {
     const before = server.requests.length;
     let started = Date.now();
     const up = parseEvents((await project.pulumi(["up", "--yes", "--skip-preview", "--json"])).stdout);
     timings.push(`${language}: pulumi up (plugin downloaded): ${seconds(started)} s`);
-    assert.equal(up.changeSummary.create, 3, `the stack, DATADOG and WEBHOOK: ${JSON.stringify(up.changeSummary)}`);
+    assert.equal(up.changeSummary.create, 3, `the stack and ${types.join(", ")}: ${JSON.stringify(up.changeSummary)}`);
     assert.deepEqual(server.requests.slice(before), [`GET ${tarballPath}`], "the mirror's log");
     const raw = await emu.control.raw(DEFAULT_GROUP_ID);
-    assert.deepEqual(raw.map((r) => r.type).sort(), ["DATADOG", "WEBHOOK"]);
+    assert.deepEqual(raw.map((r) => r.type).sort(), types);
     const listed = JSON.parse((await project.ws.ok(project.dir, ["plugin", "ls", "--json"])).stdout) as Array<{ name: string; version: string }>;
     assert.ok(listed.some((p) => p.name === "opsmanager" && p.version === VERSION), JSON.stringify(listed));
     started = Date.now();
@@ -110,5 +113,32 @@ describe("languages: the engine downloads the opsmanager plugin the SDK names, f
     timings.push(`Python: venv made, wheel installed: ${seconds(started)} s`);
 
     await lifecycle(await downloadingStack(dir, "PYDOWNLOAD", "py-download-private-key-0001"), "Python");
+  });
+
+  it("Go: examples/go on the committed sdk/go/opsmanager module; up, no-change preview, destroy", async () => {
+    let started = Date.now();
+    await ensure("ensure-language-host.sh", "go");
+    // The example's own layout (its go.mod points a `replace` at ../../sdk/go/opsmanager), the committed SDK beside it.
+    const dir = path.join(work, "examples", "go");
+    fs.cpSync(path.join(repoRoot, "examples", "go"), dir, { recursive: true });
+    fs.cpSync(path.join(repoRoot, "sdk", "go"), path.join(work, "sdk", "go"), { recursive: true });
+    timings.push(`Go: host ready, program copied: ${seconds(started)} s`);
+    started = Date.now();
+    await lifecycle(await downloadingStack(dir, "GODOWNLOAD", "go-download-private-key-0001"), "Go");
+    timings.push(`Go: whole lifecycle (the host compiles the program each run): ${seconds(started)} s`);
+  });
+
+  it("YAML: examples/yaml, which declares the plugin's version and pluginDownloadURL; up, no-change preview, destroy", async () => {
+    const started = Date.now();
+    await ensure("ensure-language-host.sh", "yaml");
+    const dir = path.join(work, "yaml");
+    fs.cpSync(path.join(repoRoot, "examples", "yaml"), dir, { recursive: true });
+    const text = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8");
+    // What the YAML program must declare, and where the engine would download from without a mirror.
+    assert.match(text, new RegExp(`^ {6}version: ${VERSION.replace(/\./g, "\\.")}$`, "m"));
+    const url = /^ {6}pluginDownloadURL: (\S+)$/m.exec(text)?.[1];
+    assert.equal(url, PLUGIN_DOWNLOAD_URL.replace("${VERSION}", VERSION));
+    timings.push(`YAML: host ready: ${seconds(started)} s`);
+    await lifecycle(await downloadingStack(dir, "YAMLDOWNLOAD", "yaml-download-private-key-0001", YAML_SECRETS), "YAML", ["PAGER_DUTY", "WEBHOOK"]);
   });
 });

@@ -41,8 +41,12 @@ describe("plugin: npm run plugin:pack", function () {
   let entries: string[];
   let ws: PulumiCli;
 
+  let packSeconds: number;
+
   before(async () => {
+    const started = Date.now();
     ({ stdout: output } = await run("npm", ["run", "plugin:pack"], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }));
+    packSeconds = (Date.now() - started) / 1000;
     tarball = output.trim().split("\n").pop() ?? "";
     entries = (await run("tar", ["-tzvf", tarball], { maxBuffer: 64 * 1024 * 1024 })).stdout
       .split("\n")
@@ -55,6 +59,11 @@ describe("plugin: npm run plugin:pack", function () {
     const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string];
     assert.equal(path.basename(tarball), `pulumi-resource-opsmanager-v${VERSION}-${process.platform}-${arch}.tar.gz`);
     assert.ok(fs.existsSync(tarball));
+  });
+
+  it("builds and packs in under two minutes (the build starts from an empty dist/, as on a fresh clone)", () => {
+    console.log(`      npm run plugin:pack: ${packSeconds.toFixed(1)} s`);
+    assert.ok(packSeconds < 120, `${packSeconds.toFixed(1)} s`);
   });
 
   it("writes one tarball per platform the engine downloads for, named as its downloader asks a server", () => {

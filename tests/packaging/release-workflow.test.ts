@@ -42,7 +42,10 @@ describe("release workflow (.github/workflows/release.yml)", function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "om-actionlint-"));
     try {
       const broken = path.join(dir, "broken.yml");
-      fs.writeFileSync(broken, fs.readFileSync(workflow, "utf8").replace("${{ github.ref_name }}", "${{ github.ref_nme }}"));
+      fs.writeFileSync(
+        broken,
+        fs.readFileSync(workflow, "utf8").replace("${{ github.ref_name }}", "${{ github.ref_nme }}"),
+      );
       const { code, out } = await actionlint(exe, [broken]);
       assert.notEqual(code, 0);
       assert.match(out, /ref_nme/);
@@ -56,7 +59,10 @@ describe("release workflow (.github/workflows/release.yml)", function () {
     assert.match(text, /^on:\n {2}push:\n {4}tags: \["v/m);
     assert.match(text, /npm run plugin:pack/);
     assert.match(text, /npm publish/);
-    assert.match(text, /gh release create "\$TAG"[^\n]*\\\n\s+\.tools\/plugin\/pulumi-resource-opsmanager-v"\$VERSION"-\*\.tar\.gz/);
+    assert.match(
+      text,
+      /gh release create "\$TAG"[^\n]*\\\n\s+\.tools\/plugin\/pulumi-resource-opsmanager-v"\$VERSION"-\*\.tar\.gz/,
+    );
     assert.match(text, /python -m build --outdir python-dist sdk\/python/);
     assert.match(text, /pypa\/gh-action-pypi-publish/);
     assert.match(text, /git push origin "sdk\/go\/opsmanager\/\$TAG"/);

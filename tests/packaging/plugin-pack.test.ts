@@ -109,8 +109,10 @@ describe("plugin: npm run plugin:pack", function () {
     ]) {
       assert.ok(names.includes(file), `${file} missing`);
     }
-    // @pulumi/pulumi is the plugin's framework; @types/node is a dependency of protobufjs (which gRPC loads).
-    const dev = Object.keys(pkg.devDependencies).filter((d) => d !== "@pulumi/pulumi" && d !== "@types/node");
+    // @pulumi/pulumi is the plugin's framework, and semver and @types/semver are dependencies of it; @types/node is
+    // a dependency of protobufjs (which gRPC loads).
+    const runtime = ["@pulumi/pulumi", "@types/node", "semver", "@types/semver"];
+    const dev = Object.keys(pkg.devDependencies).filter((d) => !runtime.includes(d));
     assert.ok(dev.length > 5);
     for (const d of dev)
       assert.ok(!names.some((n) => n.startsWith(`node_modules/${d}/`)), `devDependency ${d} in the tarball`);

@@ -1,6 +1,7 @@
 import { connectionSettings } from "../connection-settings";
 import { definitions, integrationTypes, pascalName } from "../integrations/registry";
 import type { FieldSpec } from "../integrations/field";
+import { GO_IMPORT_PATH, PLUGIN_DOWNLOAD_URL, REPOSITORY } from "./release";
 
 /** The plugin's package name: `pulumi plugin install resource opsmanager …`, tokens `opsmanager:index:…`. */
 export const PACKAGE = "opsmanager";
@@ -128,6 +129,10 @@ export function buildSchema(version: string): Record<string, unknown> {
       "Manage MongoDB Ops Manager third-party integrations (PagerDuty, Slack, Datadog, webhooks, ...) as code.",
     keywords: ["pulumi", "mongodb", "opsmanager", "category/monitoring", "kind/native"],
     license: "Apache-2.0",
+    repository: `https://${REPOSITORY}`,
+    // Generated SDKs record it (pulumi-plugin.json `server`): the engine downloads the plugin from it on first use.
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
+    language: { go: { importBasePath: GO_IMPORT_PATH } },
     config: { variables: config },
     provider: { description: "The connection to one Ops Manager (or Cloud Manager) server.", inputProperties: config },
     types: {

@@ -23,13 +23,13 @@ export function ensureYamlHost(): void {
 
 let packed: Promise<{ tarball: string; output: string }> | undefined;
 /**
- * The plugin tarball of the current build (`tsx scripts/plugin-pack.ts`; test:engine builds first), made once per
- * test process. `output` is what the script printed; its last line is the tarball's path.
+ * This machine's plugin tarball of the current build (`tsx scripts/plugin-pack.ts --host`; test:engine builds
+ * first), made once per test process. `output` is what the script printed; its last line is the tarball's path.
  */
 export function packPlugin(): Promise<{ tarball: string; output: string }> {
   packed ??= promisify(execFile)(
     path.join(repoRoot, "node_modules", ".bin", "tsx"),
-    [path.join(repoRoot, "scripts", "plugin-pack.ts")],
+    [path.join(repoRoot, "scripts", "plugin-pack.ts"), "--host"],
     {
       cwd: repoRoot,
       maxBuffer: 16 * 1024 * 1024,

@@ -54,7 +54,7 @@ describe("languages (Go): the generated SDK compiles; examples/go on the opsmana
     timings.push(`go build (the example): ${seconds(started)} s`);
     const modules = await sh("go", ["list", "-m", "all"], { cwd: tree.dir });
     assert.match(modules, new RegExp(`^github\\.com/pulumi/pulumi/sdk/v3 ${GO_SDK_VERSION.replace(/\./g, "\\.")}$`, "m"));
-    assert.match(modules, /^example\.com\/pulumi-opsmanager\/sdk\/go\/opsmanager v0\.0\.0 => \.\.\/\.\.\/sdk\/go\/opsmanager$/m);
+    assert.match(modules, /^github\.com\/[^/]+\/pulumi-opsmanager-integrations\/sdk\/go\/opsmanager v0\.0\.0 => \.\.\/\.\.\/sdk\/go\/opsmanager$/m);
   });
 
   it("up creates the two integrations with the configured values; the state holds no secret", async () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../emulator/defaults";
 import { useEmulator } from "../helpers/emulator";
-import { canary, SecretScanner } from "../reliability/support/canaries";
-import { ensureYamlHost, YamlProject } from "./support/plugin";
+import { canary, SecretScanner } from "../helpers/canaries";
+import { ensureYamlHost, YamlProject } from "../helpers/yaml-project";
 
 /**
  * Which debug output of a plugin program is safe to share (README "Secrets"): `pulumi up --debug` prints the

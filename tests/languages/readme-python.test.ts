@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../emulator/defaults";
 import { PulumiCli } from "../../scripts/lib/pulumi-cli";
-import { packPlugin } from "../engine/support/plugin";
+import { packPlugin } from "../helpers/yaml-project";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "../helpers/program-dir";
 import { run } from "../helpers/run";

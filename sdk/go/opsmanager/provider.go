@@ -23,6 +23,9 @@ func NewProvider(ctx *pulumi.Context,
 		args = &ProviderArgs{}
 	}
 
+	if args.ClientSecret != nil {
+		args.ClientSecret = pulumi.ToSecret(args.ClientSecret).(pulumi.StringPtrInput)
+	}
 	if args.PrivateKey != nil {
 		args.PrivateKey = pulumi.ToSecret(args.PrivateKey).(pulumi.StringPtrInput)
 	}
@@ -44,18 +47,24 @@ type providerArgs struct {
 	BaseUrl *string `pulumi:"baseUrl"`
 	// PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs). Environment: OPSMANAGER_CA_CERT.
 	CaCert *string `pulumi:"caCert"`
+	// Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+	ClientId *string `pulumi:"clientId"`
+	// Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
+	ClientSecret *string `pulumi:"clientSecret"`
 	// true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
 	InsecureSkipVerify *bool `pulumi:"insecureSkipVerify"`
 	// Retries of a call that failed with 429, 5xx or a network error (0 to 10). Environment: OPSMANAGER_MAX_RETRIES.
 	MaxRetries *int `pulumi:"maxRetries"`
-	// Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
+	// Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
 	PrivateKey *string `pulumi:"privateKey"`
-	// Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+	// Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
 	PublicKey *string `pulumi:"publicKey"`
+	// How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
+	ReadSnapshotSeconds *float64 `pulumi:"readSnapshotSeconds"`
 	// The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL). Environment: OPSMANAGER_SERVER_VERSION.
 	ServerVersion *string `pulumi:"serverVersion"`
 	// Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
-	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
+	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
 }
 
 // The set of arguments for constructing a Provider resource.
@@ -68,18 +77,24 @@ type ProviderArgs struct {
 	BaseUrl pulumi.StringPtrInput
 	// PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs). Environment: OPSMANAGER_CA_CERT.
 	CaCert pulumi.StringPtrInput
+	// Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+	ClientId pulumi.StringPtrInput
+	// Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
+	ClientSecret pulumi.StringPtrInput
 	// true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
 	InsecureSkipVerify pulumi.BoolPtrInput
 	// Retries of a call that failed with 429, 5xx or a network error (0 to 10). Environment: OPSMANAGER_MAX_RETRIES.
 	MaxRetries pulumi.IntPtrInput
-	// Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
+	// Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
 	PrivateKey pulumi.StringPtrInput
-	// Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+	// Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
 	PublicKey pulumi.StringPtrInput
+	// How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
+	ReadSnapshotSeconds pulumi.Float64PtrInput
 	// The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL). Environment: OPSMANAGER_SERVER_VERSION.
 	ServerVersion pulumi.StringPtrInput
 	// Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
-	TimeoutSeconds pulumi.IntPtrInput
+	TimeoutSeconds pulumi.Float64PtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

@@ -23,12 +23,15 @@ class ProviderArgs:
                  allow_http: pulumi.Input[Optional[_builtins.bool]] = None,
                  base_url: pulumi.Input[Optional[_builtins.str]] = None,
                  ca_cert: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_secret: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  private_key: pulumi.Input[Optional[_builtins.str]] = None,
                  public_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 read_snapshot_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  server_version: pulumi.Input[Optional[_builtins.str]] = None,
-                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None):
+                 timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
@@ -36,12 +39,15 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.bool] allow_http: true allows an http:// baseUrl on a host other than this machine (secrets then cross the network in clear; warns). Environment: OPSMANAGER_ALLOW_HTTP.
         :param pulumi.Input[_builtins.str] base_url: Root URL of the Ops Manager server; a URL already ending in /api/public/v1.0 is accepted too. Environment: OPSMANAGER_BASE_URL. Required (here or in the environment).
         :param pulumi.Input[_builtins.str] ca_cert: PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs). Environment: OPSMANAGER_CA_CERT.
+        :param pulumi.Input[_builtins.str] client_id: Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+        :param pulumi.Input[_builtins.str] client_secret: Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
         :param pulumi.Input[_builtins.bool] insecure_skip_verify: true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
         :param pulumi.Input[_builtins.int] max_retries: Retries of a call that failed with 429, 5xx or a network error (0 to 10). Environment: OPSMANAGER_MAX_RETRIES.
-        :param pulumi.Input[_builtins.str] private_key: Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
-        :param pulumi.Input[_builtins.str] public_key: Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+        :param pulumi.Input[_builtins.str] private_key: Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
+        :param pulumi.Input[_builtins.str] public_key: Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
+        :param pulumi.Input[_builtins.float] read_snapshot_seconds: How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
         :param pulumi.Input[_builtins.str] server_version: The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL). Environment: OPSMANAGER_SERVER_VERSION.
-        :param pulumi.Input[_builtins.int] timeout_seconds: Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
+        :param pulumi.Input[_builtins.float] timeout_seconds: Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
         """
         if allow_digest_without_qop is not None:
             pulumi.set(__self__, "allow_digest_without_qop", allow_digest_without_qop)
@@ -51,6 +57,10 @@ class ProviderArgs:
             pulumi.set(__self__, "base_url", base_url)
         if ca_cert is not None:
             pulumi.set(__self__, "ca_cert", ca_cert)
+        if client_id is not None:
+            pulumi.set(__self__, "client_id", client_id)
+        if client_secret is not None:
+            pulumi.set(__self__, "client_secret", client_secret)
         if insecure_skip_verify is not None:
             pulumi.set(__self__, "insecure_skip_verify", insecure_skip_verify)
         if max_retries is not None:
@@ -59,6 +69,8 @@ class ProviderArgs:
             pulumi.set(__self__, "private_key", private_key)
         if public_key is not None:
             pulumi.set(__self__, "public_key", public_key)
+        if read_snapshot_seconds is not None:
+            pulumi.set(__self__, "read_snapshot_seconds", read_snapshot_seconds)
         if server_version is not None:
             pulumi.set(__self__, "server_version", server_version)
         if timeout_seconds is not None:
@@ -113,6 +125,30 @@ class ProviderArgs:
         pulumi.set(self, "ca_cert", value)
 
     @_builtins.property
+    @pulumi.getter(name="clientId")
+    def client_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+        """
+        return pulumi.get(self, "client_id")
+
+    @client_id.setter
+    def client_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "client_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="clientSecret")
+    def client_secret(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
+        """
+        return pulumi.get(self, "client_secret")
+
+    @client_secret.setter
+    def client_secret(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "client_secret", value)
+
+    @_builtins.property
     @pulumi.getter(name="insecureSkipVerify")
     def insecure_skip_verify(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
@@ -140,7 +176,7 @@ class ProviderArgs:
     @pulumi.getter(name="privateKey")
     def private_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
+        Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
         """
         return pulumi.get(self, "private_key")
 
@@ -152,13 +188,25 @@ class ProviderArgs:
     @pulumi.getter(name="publicKey")
     def public_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+        Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
         """
         return pulumi.get(self, "public_key")
 
     @public_key.setter
     def public_key(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "public_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="readSnapshotSeconds")
+    def read_snapshot_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
+        """
+        How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
+        """
+        return pulumi.get(self, "read_snapshot_seconds")
+
+    @read_snapshot_seconds.setter
+    def read_snapshot_seconds(self, value: pulumi.Input[Optional[_builtins.float]]):
+        pulumi.set(self, "read_snapshot_seconds", value)
 
     @_builtins.property
     @pulumi.getter(name="serverVersion")
@@ -174,14 +222,14 @@ class ProviderArgs:
 
     @_builtins.property
     @pulumi.getter(name="timeoutSeconds")
-    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+    def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
         Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
         """
         return pulumi.get(self, "timeout_seconds")
 
     @timeout_seconds.setter
-    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+    def timeout_seconds(self, value: pulumi.Input[Optional[_builtins.float]]):
         pulumi.set(self, "timeout_seconds", value)
 
 
@@ -195,12 +243,15 @@ class Provider(pulumi.ProviderResource):
                  allow_http: pulumi.Input[Optional[_builtins.bool]] = None,
                  base_url: pulumi.Input[Optional[_builtins.str]] = None,
                  ca_cert: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_secret: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  private_key: pulumi.Input[Optional[_builtins.str]] = None,
                  public_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 read_snapshot_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  server_version: pulumi.Input[Optional[_builtins.str]] = None,
-                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
         The connection to one Ops Manager (or Cloud Manager) server.
@@ -211,12 +262,15 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.bool] allow_http: true allows an http:// baseUrl on a host other than this machine (secrets then cross the network in clear; warns). Environment: OPSMANAGER_ALLOW_HTTP.
         :param pulumi.Input[_builtins.str] base_url: Root URL of the Ops Manager server; a URL already ending in /api/public/v1.0 is accepted too. Environment: OPSMANAGER_BASE_URL. Required (here or in the environment).
         :param pulumi.Input[_builtins.str] ca_cert: PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs). Environment: OPSMANAGER_CA_CERT.
+        :param pulumi.Input[_builtins.str] client_id: Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+        :param pulumi.Input[_builtins.str] client_secret: Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
         :param pulumi.Input[_builtins.bool] insecure_skip_verify: true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
         :param pulumi.Input[_builtins.int] max_retries: Retries of a call that failed with 429, 5xx or a network error (0 to 10). Environment: OPSMANAGER_MAX_RETRIES.
-        :param pulumi.Input[_builtins.str] private_key: Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
-        :param pulumi.Input[_builtins.str] public_key: Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+        :param pulumi.Input[_builtins.str] private_key: Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
+        :param pulumi.Input[_builtins.str] public_key: Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
+        :param pulumi.Input[_builtins.float] read_snapshot_seconds: How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
         :param pulumi.Input[_builtins.str] server_version: The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL). Environment: OPSMANAGER_SERVER_VERSION.
-        :param pulumi.Input[_builtins.int] timeout_seconds: Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
+        :param pulumi.Input[_builtins.float] timeout_seconds: Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
         """
         ...
     @overload
@@ -246,12 +300,15 @@ class Provider(pulumi.ProviderResource):
                  allow_http: pulumi.Input[Optional[_builtins.bool]] = None,
                  base_url: pulumi.Input[Optional[_builtins.str]] = None,
                  ca_cert: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 client_secret: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure_skip_verify: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  private_key: pulumi.Input[Optional[_builtins.str]] = None,
                  public_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 read_snapshot_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  server_version: pulumi.Input[Optional[_builtins.str]] = None,
-                 timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -265,10 +322,13 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["allow_http"] = pulumi.Output.from_input(allow_http).apply(pulumi.runtime.to_json) if allow_http is not None else None
             __props__.__dict__["base_url"] = base_url
             __props__.__dict__["ca_cert"] = ca_cert
+            __props__.__dict__["client_id"] = client_id
+            __props__.__dict__["client_secret"] = None if client_secret is None else pulumi.Output.secret(client_secret)
             __props__.__dict__["insecure_skip_verify"] = pulumi.Output.from_input(insecure_skip_verify).apply(pulumi.runtime.to_json) if insecure_skip_verify is not None else None
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
             __props__.__dict__["private_key"] = None if private_key is None else pulumi.Output.secret(private_key)
             __props__.__dict__["public_key"] = public_key
+            __props__.__dict__["read_snapshot_seconds"] = pulumi.Output.from_input(read_snapshot_seconds).apply(pulumi.runtime.to_json) if read_snapshot_seconds is not None else None
             __props__.__dict__["server_version"] = server_version
             __props__.__dict__["timeout_seconds"] = pulumi.Output.from_input(timeout_seconds).apply(pulumi.runtime.to_json) if timeout_seconds is not None else None
         super(Provider, __self__).__init__(

@@ -31,6 +31,16 @@ func GetCaCert(ctx *pulumi.Context) string {
 	return config.Get(ctx, "opsmanager:caCert")
 }
 
+// Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+func GetClientId(ctx *pulumi.Context) string {
+	return config.Get(ctx, "opsmanager:clientId")
+}
+
+// Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
+func GetClientSecret(ctx *pulumi.Context) string {
+	return config.Get(ctx, "opsmanager:clientSecret")
+}
+
 // true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
 func GetInsecureSkipVerify(ctx *pulumi.Context) bool {
 	return config.GetBool(ctx, "opsmanager:insecureSkipVerify")
@@ -41,14 +51,19 @@ func GetMaxRetries(ctx *pulumi.Context) int {
 	return config.GetInt(ctx, "opsmanager:maxRetries")
 }
 
-// Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
+// Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
 func GetPrivateKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "opsmanager:privateKey")
 }
 
-// Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+// Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
 func GetPublicKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "opsmanager:publicKey")
+}
+
+// How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
+func GetReadSnapshotSeconds(ctx *pulumi.Context) float64 {
+	return config.GetFloat64(ctx, "opsmanager:readSnapshotSeconds")
 }
 
 // The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL). Environment: OPSMANAGER_SERVER_VERSION.
@@ -57,6 +72,6 @@ func GetServerVersion(ctx *pulumi.Context) string {
 }
 
 // Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
-func GetTimeoutSeconds(ctx *pulumi.Context) int {
-	return config.GetInt(ctx, "opsmanager:timeoutSeconds")
+func GetTimeoutSeconds(ctx *pulumi.Context) float64 {
+	return config.GetFloat64(ctx, "opsmanager:timeoutSeconds")
 }

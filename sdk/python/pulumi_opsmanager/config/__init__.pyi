@@ -34,6 +34,16 @@ caCert: Optional[str]
 PEM text, or the path of a PEM file, of the CA that signed the server's certificate (trusted in addition to the public CAs). Environment: OPSMANAGER_CA_CERT.
 """
 
+clientId: Optional[str]
+"""
+Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+"""
+
+clientSecret: Optional[str]
+"""
+Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
+"""
+
 insecureSkipVerify: Optional[bool]
 """
 true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
@@ -46,12 +56,17 @@ Retries of a call that failed with 429, 5xx or a network error (0 to 10). Enviro
 
 privateKey: Optional[str]
 """
-Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
+Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
 """
 
 publicKey: Optional[str]
 """
-Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
+"""
+
+readSnapshotSeconds: Optional[float]
+"""
+How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
 """
 
 serverVersion: Optional[str]
@@ -59,7 +74,7 @@ serverVersion: Optional[str]
 The Ops Manager version (major.minor), so preview refuses an integration type that version does not document. Unneeded for Cloud Manager (known from its URL). Environment: OPSMANAGER_SERVER_VERSION.
 """
 
-timeoutSeconds: Optional[int]
+timeoutSeconds: Optional[float]
 """
 Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
 """

@@ -49,6 +49,20 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('caCert')
 
     @_builtins.property
+    def client_id(self) -> Optional[str]:
+        """
+        Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey. Environment: OPSMANAGER_CLIENT_ID.
+        """
+        return __config__.get('clientId')
+
+    @_builtins.property
+    def client_secret(self) -> Optional[str]:
+        """
+        Secret of that service account (it expires: 8 hours to a year). Environment: OPSMANAGER_CLIENT_SECRET.
+        """
+        return __config__.get('clientSecret')
+
+    @_builtins.property
     def insecure_skip_verify(self) -> Optional[bool]:
         """
         true skips TLS certificate verification: for test servers only. Environment: OPSMANAGER_INSECURE_SKIP_VERIFY.
@@ -65,16 +79,23 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def private_key(self) -> Optional[str]:
         """
-        Private key of that API key (the digest password). Environment: OPSMANAGER_PRIVATE_KEY. Required (here or in the environment).
+        Private key of that API key (the digest password). Required with publicKey. Environment: OPSMANAGER_PRIVATE_KEY.
         """
         return __config__.get('privateKey')
 
     @_builtins.property
     def public_key(self) -> Optional[str]:
         """
-        Public key of an Ops Manager programmatic API key (the digest user name). Environment: OPSMANAGER_PUBLIC_KEY. Required (here or in the environment).
+        Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used. Environment: OPSMANAGER_PUBLIC_KEY.
         """
         return __config__.get('publicKey')
+
+    @_builtins.property
+    def read_snapshot_seconds(self) -> Optional[float]:
+        """
+        How long, in seconds, a refresh reuses the integrations it listed for a project, so it costs one request per project (dropped as soon as this run writes to the project; never kept beyond one command). 0 sends one request per read. Environment: OPSMANAGER_READ_SNAPSHOT_SECONDS.
+        """
+        return __config__.get_float('readSnapshotSeconds')
 
     @_builtins.property
     def server_version(self) -> Optional[str]:
@@ -84,9 +105,9 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('serverVersion')
 
     @_builtins.property
-    def timeout_seconds(self) -> Optional[int]:
+    def timeout_seconds(self) -> Optional[float]:
         """
         Time allowed for one HTTP request, in seconds. Environment: OPSMANAGER_TIMEOUT_SECONDS.
         """
-        return __config__.get_int('timeoutSeconds')
+        return __config__.get_float('timeoutSeconds')
 

@@ -111,8 +111,12 @@ for (const flavour of flavours) {
       shown.push(stdout);
       return marked(stdout);
     }
-    async function scanState(when: string): Promise<void> {
-      scanner.scan(`pulumi stack export (${when})`, (await stack.exportState()).text);
+    /** Scans the state export; returns the integrations in it. */
+    async function scanState(when: string): Promise<Array<Record<string, any>>> {
+      const { text } = await stack.exportState();
+      scanner.scan(`pulumi stack export (${when})`, text);
+      const resources: Array<Record<string, any>> = JSON.parse(text).deployment.resources ?? [];
+      return resources.filter((r) => String(r.type).endsWith(":Integration"));
     }
     const server = async (type: string) => (await emu.control.raw(DEFAULT_GROUP_ID)).find((r) => r.type === type)?.fields;
     const setSecret = (key: string, c: Canary) => cli(["config", "set", "--secret", key, c.value]);
@@ -134,7 +138,11 @@ for (const flavour of flavours) {
       await emu.control.change(DEFAULT_GROUP_ID, "HIP_CHAT", { roomName: "changed-by-hand" });
       await emu.control.change(DEFAULT_GROUP_ID, "OPS_GENIE", { apiKey: secrets.rotated.value });
       await cli(["refresh", "--yes", "--skip-preview"]);
-      await scanState("after refresh");
+      for (const r of await scanState("after refresh")) {
+        for (const name of ["notificationToken", "apiKey", "fingerprintKey"].filter((n) => r.inputs[n] !== undefined))
+          assert.ok(r.inputs[name].ciphertext, `${r.urn}: input ${name} is not encrypted in state`);
+        assert.ok(r.inputs.fingerprintKey, `${r.urn}: no fingerprint key in the inputs`);
+      }
       const marks = await previewDiff();
       console.log(shown.at(-1)?.replace(/^/gm, "      | "));
       assert.deepEqual(marks.sort(), ['chat ~ roomName: "changed-by-hand" => "ops"', `genie ${flavour.rotatedMark}`]);

@@ -98,8 +98,9 @@ export class OpsManagerPlugin implements Provider {
 
   /**
    * Refresh, and `pulumi import` (and `get`), which come with no stored props. Refresh returns no inputs, so the
-   * engine keeps the stored ones (they hold the secrets and the fingerprint key; `diff` shows what drifted). An import returns the inputs of import-inputs.ts,
-   * which the engine also writes into the code it generates: never a secret or its mask.
+   * engine keeps the stored ones (they hold the secrets and the fingerprint key; `diff` names what drifted). An
+   * import returns the inputs of import-inputs.ts, which the engine also writes into the code it generates: never a
+   * secret or its mask.
    */
   async read(id: string, urn: string, props: Props): Promise<ReadResult> {
     this.expectIntegration(urn);

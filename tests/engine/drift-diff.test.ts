@@ -161,6 +161,16 @@ for (const flavour of flavours) {
       await scanState("after up");
     });
 
+    it("preview --refresh --diff marks drift without a refresh first; up --refresh restores it", async () => {
+      await emu.control.change(DEFAULT_GROUP_ID, "HIP_CHAT", { roomName: "changed-again" });
+      const { stdout } = await cli(["preview", "--refresh", "--diff", "--color", "never"]);
+      shown.push(stdout);
+      assert.deepEqual(marked(stdout).filter((l) => !l.includes('"ops" => "changed-again"')), ['chat ~ roomName: "changed-again" => "ops"']);
+      await cli(["up", "--refresh", "--yes", "--skip-preview"]);
+      assert.equal((await server("HIP_CHAT"))?.roomName, "ops");
+      await cli(["preview", "--expect-no-changes"]);
+    });
+
     it("a secret changed in code (config set --secret) is marked, and nothing else", async () => {
       await setSecret("genieKey", secrets.genieKey2);
       assert.deepEqual(await previewDiff(), ["genie ~ apiKey: [secret] => [secret]"]);

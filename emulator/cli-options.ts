@@ -12,10 +12,15 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
                            integrations: [{groupId, type, fields}] (as if configured in the UI, e.g. a connected Slack),
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, ncOrder, webhookSecret, profile, dataFile}
+                           serviceAccounts: [{clientId, clientSecret, roles}], maskStyle, nonceLifetimeMs, rateLimitPerSecond,
+                           latencyMs, nullOnPut, slackCreate, ncOrder, webhookSecret, profile, tokenLifetimeSeconds,
+                           bearerRefusal, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
+  --token-lifetime SECONDS expires_in of service-account tokens (default 3600)
+  --bearer-refusal om|oauth
+                           the 401 for an expired or revoked token (undocumented; default om)
   --data-file PATH         persist state in PATH (atomic writes); default: in memory
   --tls-cert FILE --tls-key FILE
                            serve HTTPS with this PEM certificate and key
@@ -60,6 +65,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
       latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
+      "token-lifetime": { type: "string" }, "bearer-refusal": { type: "string" },
     },
   });
   if (v.help) return { help: true };
@@ -86,6 +92,10 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   const profile = v.profile === undefined ? undefined : profileSchema.safeParse(v.profile);
   if (profile && !profile.success) throw new CliError(`--profile must be one of ${profileSchema.options.join(", ")}, got ${v.profile}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
+  const bearerRefusal = v["bearer-refusal"];
+  if (bearerRefusal !== undefined && bearerRefusal !== "om" && bearerRefusal !== "oauth") {
+    throw new CliError(`--bearer-refusal must be om or oauth, got ${bearerRefusal}`);
+  }
   const options: StartEmulatorOptions = {
     ...fromFile,
     groups: allGroups,
@@ -102,6 +112,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     slackCreate: slackCreate ?? fromFile.slackCreate,
     ncOrder: ncOrder ?? fromFile.ncOrder,
     profile: profile?.data ?? fromFile.profile,
+    tokenLifetimeSeconds: number("token-lifetime", v["token-lifetime"]) ?? fromFile.tokenLifetimeSeconds,
+    bearerRefusal: bearerRefusal ?? fromFile.bearerRefusal,
   };
   return { help: false, options };
 }

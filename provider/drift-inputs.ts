@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { DRIFT, FINGERPRINT_KEY, newFingerprintKey } from "./fingerprint";
-import type { SplitProps } from "./request";
+import type { SplitProps } from "./split-props";
 
 /**
  * What `pulumi preview --diff` shows of a dynamic resource is the engine's comparison of the inputs state holds

@@ -8,24 +8,27 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { check as checkInputs } from "./check";
+import { assertOneCredential, credentialSecret } from "./config";
 import type { ServerIntegration } from "./client/types";
 import { explainDiff } from "./diff";
 import { DRIFT_INPUTS, driftInputs, drifted } from "./drift-inputs";
 import { errorCodes } from "./error-codes";
-import * as say from "./error-messages";
+import * as say from "./lifecycle-messages";
 import { ApiError, OpsManagerError } from "./errors";
 import { viewKey, withFingerprintKey } from "./fingerprint";
 import { describeAvailability } from "./integrations/availability";
 import { outputs, storedFields } from "./outputs";
 import { heldBeyond, reconcileFields, sameAsServer } from "./reconcile";
-import { parseResourceId, resourceId, splitProps, writeRequest, type SplitProps } from "./request";
+import { parseResourceId, resourceId } from "./resource-id";
+import { splitProps, type SplitProps } from "./split-props";
+import { writeRequest } from "./write-request";
 import { configure as configureHolder, serverUrl, sessionOf, type Session, type SessionHolder } from "./session";
 import { targetFrom } from "./target";
 
 type Props = Record<string, unknown>;
 /** The outputs state records for a resource after a write or a read. */
 const outputsOf = (session: Session, props: SplitProps, fields: Props, entry: ServerIntegration) =>
-  outputs(props, fields, entry.id, serverUrl(session), viewKey(session.config.privateKey));
+  outputs(props, fields, entry.id, serverUrl(session), viewKey(credentialSecret(session.config)));
 
 export const lifecycle = {
   /** Stack config `opsmanager:*` arrives here, before any other call in a provider process. */
@@ -35,6 +38,8 @@ export const lifecycle = {
 
   /** Validates the inputs with no request (check.ts), and carries the resource's fingerprint key over (fingerprint.ts). */
   async check(holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    // Both credential pairs, or half of one, fail at preview: the client would not know which to use.
+    assertOneCredential(holder.readConfig ?? (() => undefined), process.env);
     const result = checkInputs(news, targetFrom(holder.readConfig ?? (() => undefined), process.env));
     return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
   },
@@ -92,7 +97,7 @@ export const lifecycle = {
     const props = splitProps({ ...storedFields(stored), ...address });
     const server = await session.client.readIntegration(props.groupId, props.type);
     if (!server) return { id: "" };
-    const fields = reconcileFields(props.def, props.fields, server, { groupId: props.groupId, viewKey: viewKey(session.config.privateKey) });
+    const fields = reconcileFields(props.def, props.fields, server, { groupId: props.groupId, viewKey: viewKey(credentialSecret(session.config)) });
     const outs = outputsOf(session, props, fields, server);
     if (!rebuildInputs) return { id, props: outs };
     if (drifted(props.fields, fields)) return { id, props: { ...outs, [DRIFT_INPUTS]: true }, inputs: driftInputs(props, fields) };
@@ -135,7 +140,7 @@ async function recoverCreate(session: Session, props: SplitProps, err: unknown):
     throw new ApiError({ ...err.fields, message: say.connectInUiFirst(props.def.label, props.type, props.groupId, props.adoptExisting, err) });
   }
   if (!(err instanceof ApiError) || !(err.maybeApplied || err.errorCode === "INTEGRATION_ALREADY_CONFIGURED")) throw err;
-  const found = await session.client.getIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
+  const found = await session.client.fetchIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
   if (found ? sameAsServer(props.def, props.fields, found) : err.maybeApplied) {
     return session.client.putIntegration(props.groupId, props.type, writeRequest(props));
   }

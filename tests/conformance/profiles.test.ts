@@ -11,7 +11,7 @@ import { lifecycle } from "../../provider/lifecycle";
 const OM = ["DATADOG", "HIP_CHAT", "PAGER_DUTY", "SLACK", "NEW_RELIC", "OPS_GENIE", "VICTOR_OPS", "WEBHOOK"];
 
 /**
- * The `{INTEGRATION-TYPE}` lists of the pages (issue 17 item 3, each verified with the docs search and cited in
+ * The `{INTEGRATION-TYPE}` lists of the pages (each verified with the docs search and cited in
  * provider/integrations/availability.ts): the registry's `documented` entries must reproduce them exactly.
  */
 const DOCUMENTED: Record<Exclude<Profile, "all-registered">, string[]> = {

@@ -13,7 +13,7 @@ import { lifecycle } from "../../provider/lifecycle";
 const optional = definitions.flatMap((def) => optionalFields(def).map((name) => ({ def, name })));
 
 /**
- * Issue 17 item 1: a field removed from code must leave the server, whatever the server does with a null (the PUT
+ * A field removed from code must leave the server, whatever the server does with a null (the PUT
  * page says only that it "will update the changed fields"). Every optional field of every registered type, under
  * both emulator readings, driven the way the engine drives the provider: diff, then update or delete + create.
  */

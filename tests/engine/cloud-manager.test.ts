@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { findIntegration } from "../../provider/integrations/registry";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 /** The registry's example (https, so with tlsPemPath and the key-file password), enabled. */
@@ -9,7 +9,7 @@ const prometheus = { groupId: G, type: "PROMETHEUS", ...findIntegration("PROMETH
 const webhook = { groupId: G, type: "WEBHOOK", url: "https://hooks.example.com/cm/0123456789" };
 
 /**
- * Issue 17 item 4: a stack on the emulator's cloud-manager profile. The emulator listens on a loopback URL, so
+ * A stack on the emulator's cloud-manager profile. The emulator listens on a loopback URL, so
  * there the server itself refuses what Cloud Manager does not list; with a cloud.mongodb.com URL the provider knows
  * the target and preview refuses it with no request (preview never connects, so that URL need not answer).
  */

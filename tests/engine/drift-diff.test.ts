@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import type { CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator, type EmulatorFixture } from "../helpers/emulator";
-import { canary, SecretScanner, type Canary } from "../reliability/support/canaries";
-import { ensureYamlHost, YamlProject } from "./support/plugin";
-import { EngineProject } from "./support/project";
+import { canary, SecretScanner, type Canary } from "../helpers/canaries";
+import { ensureYamlHost, YamlProject } from "../helpers/yaml-project";
+import { EngineProject } from "../helpers/engine-project";
 
 /** What both programs need of their project: run the CLI, export state, and write the program. */
 interface Stack {

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 const PATH = `/integrations/VICTOR_OPS`;
 const vo = (apiKey: string) => ({ name: "vo", args: { groupId: G, type: "VICTOR_OPS", apiKey } });
 
 /**
- * Issue 17 item 1, the case diff cannot see: a routing key set by hand since the last refresh. The update's PUT
+ * The case diff cannot see: a routing key set by hand since the last refresh. The update's PUT
  * keeps it (it is not sent); the provider notices it in the answer and re-creates the integration without it, in
  * the same up (provider/lifecycle.ts, update). Then the cases where that delete + re-create fails midway (emulator faults).
  */

@@ -4,7 +4,7 @@ import { profileAccepts } from "../../emulator/profiles";
 import { definitions } from "../../provider/integrations/registry";
 import { settingsFromEnv } from "../helpers/emulator";
 import { optionalFields, withAndWithoutOptional } from "../helpers/optional-fields";
-import { useEngineProject, type ResourceSpec } from "./support/project";
+import { useEngineProject, type ResourceSpec } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 // Every type the played server accepts (all-registered unless OPSMANAGER_EMULATOR_PROFILE names a real server), each
@@ -21,7 +21,7 @@ const full = types.map((def) => spec(def.type, withAndWithoutOptional(def).full)
 const trimmed = types.map((def) => spec(def.type, withAndWithoutOptional(def).trimmed));
 
 /**
- * Issue 17 item 1 through the real engine: the user deletes, for every type, every line that sets an optional field
+ * Through the real engine: the user deletes, for every type, every line that sets an optional field
  * (a webhook secret, a VictorOps routing key, a Datadog region, Prometheus' TLS fields ...). Whatever the server
  * does with null, after `up` it no longer holds them, and `refresh` + `preview --expect-no-changes` passes.
  */
@@ -36,7 +36,7 @@ for (const nullOnPut of ["ignored", "clears"] as const) {
     const { emu } = fixture;
     const stored = async (type: string) => (await emu.control.raw(G)).find((i) => i.type === type)?.fields;
 
-    it(`covers ${types.map((d) => d.type).join(", ")}: at least the fields issue 17 names`, () => {
+    it(`covers ${types.map((d) => d.type).join(", ")}: at least the fields a server may keep on PUT`, () => {
       const names = types.flatMap((def) => optionalFields(def).map((f) => `${def.type}.${f}`));
       for (const n of ["WEBHOOK.secret", "VICTOR_OPS.routingKey", "SLACK.channelName", "OPS_GENIE.region"]) {
         if (types.some((def) => n.startsWith(`${def.type}.`))) assert.ok(names.includes(n), n);

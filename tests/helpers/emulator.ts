@@ -65,9 +65,10 @@ export async function withEmulator<T>(options: StartEmulatorOptions, fn: (emu: E
  * reading of what the docs leave open (CI's second leg runs with `OPSMANAGER_EMULATOR_NULL_ON_PUT=clears`):
  * variable → setting. A spec that passes a setting itself (or sets it through the control plane) still wins.
  */
-export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "ncOrder" | "profile">> = {
+export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "ncOrder" | "profile" | "bearerRefusal">> = {
   OPSMANAGER_EMULATOR_NULL_ON_PUT: "nullOnPut",
   OPSMANAGER_EMULATOR_NC_ORDER: "ncOrder",
+  OPSMANAGER_EMULATOR_BEARER_REFUSAL: "bearerRefusal",
   // Suites that exercise every registered type pin `all-registered`; the engine scenarios take a real server's.
   OPSMANAGER_EMULATOR_PROFILE: "profile",
 };

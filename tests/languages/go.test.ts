@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { GO_SDK_VERSION } from "../../scripts/gen-sdk";
-import { EngineProject, parseEvents } from "../engine/support/project";
+import { EngineProject, parseEvents } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
-import { canary, SecretScanner } from "../reliability/support/canaries";
+import { canary, SecretScanner } from "../helpers/canaries";
 import { ensure, exampleWithSdk, scannedCli, seconds, sh, pluginStack } from "./support/example";
 
 /**
- * Issue 18: the Go SDK generated from the plugin's schema compiles, and examples/go, unchanged, runs through the
+ * The Go SDK generated from the plugin's schema compiles, and examples/go, unchanged, runs through the
  * real CLI and the Go language host (which compiles the program on every run) against the emulator: up, then
  * destroy. The program's secrets and the private key are canaries, scanned for in every output and state export.
  * The first compile of `github.com/pulumi/pulumi/sdk/v3` on a machine takes minutes; Go's build cache serves the rest.

@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { PulumiCli } from "../../scripts/lib/pulumi-cli";
 import { repoRoot } from "../helpers/program-dir";
-import { VERSION } from "../engine/support/plugin";
+import { VERSION } from "../helpers/yaml-project";
 
 const run = promisify(execFile);
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
@@ -33,7 +33,7 @@ function firstLine(executable: string, cwd: string): Promise<string> {
   });
 }
 
-/** Issue 18: `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
+/** `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
 describe("plugin: npm run plugin:pack", function () {
   this.timeout(10 * 60 * 1000);
   let output: string;

@@ -3,7 +3,7 @@ import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { DRIFT_INPUTS, KEPT_SECRET, drifted, driftInputs } from "../../provider/drift-inputs";
 import { DRIFT } from "../../provider/fingerprint";
 import { lifecycle } from "../../provider/lifecycle";
-import { splitProps } from "../../provider/request";
+import { splitProps } from "../../provider/split-props";
 import type { SessionHolder } from "../../provider/session";
 import { useEmulator } from "../helpers/emulator";
 

@@ -10,7 +10,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { check as checkInputs } from "./check";
 import { assertOneCredential, credentialSecret } from "./config";
 import type { ServerIntegration } from "./client/types";
-import { diff as diffProps } from "./diff";
+import { explainDiff } from "./diff";
+import { DRIFT_INPUTS, driftInputs, drifted } from "./drift-inputs";
 import { errorCodes } from "./error-codes";
 import * as say from "./lifecycle-messages";
 import { ApiError, OpsManagerError } from "./errors";
@@ -43,9 +44,19 @@ export const lifecycle = {
     return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
   },
 
-  /** Compares state with the new inputs, with no request (diff.ts). */
+  /**
+   * Compares state with the new inputs, with no request (diff.ts). The dynamic provider cannot tell the engine
+   * which properties change, so `pulumi preview --diff` marks the inputs that differ from the stored ones, where a
+   * secret always prints `[secret]`: a secret changed in code would go unmarked. For that change (and no drift
+   * read in between, see drift-inputs.ts) the answer is "unknown", on which the engine compares the stored and new
+   * inputs itself, secret values included, and marks each one that differs (`~ serviceKey: [secret] => [secret]`).
+   * That is safe: a fingerprint differing from a secret in code means the stored input differs too.
+   */
   async diff(_holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    return diffProps(olds, news);
+    const { result, changes } = explainDiff(olds, news);
+    const engineCanShow = result.changes && !result.replaces && olds[DRIFT_INPUTS] === undefined;
+    if (engineCanShow && changes.some((c) => c.changedInCode)) return { changes: undefined };
+    return result;
   },
 
   /**
@@ -73,10 +84,13 @@ export const lifecycle = {
 
   /**
    * Refresh: what the server holds now, in state's terms; gone → an empty id, which removes the resource from state.
-   * Reads of one project that overlap in time share one list request (client/project-reads.ts). No `inputs` are
-   * returned, so the engine keeps the stored ones: they hold the fingerprint key, which the next diff needs.
+   * Reads of one project that overlap in time share one list request (client/project-reads.ts). While the server
+   * matches state no `inputs` are returned, so the engine keeps the stored ones (they hold the fingerprint key).
+   * When it does not, the inputs are rebuilt from what the server holds, so that `pulumi preview --diff` marks what
+   * drifted (drift-inputs.ts); `rebuildInputs: false` (the plugin, which sends the engine a detailed diff instead)
+   * keeps the stored inputs in every case.
    */
-  async read(holder: SessionHolder, id: string, stored: Props): Promise<pulumi.dynamic.ReadResult> {
+  async read(holder: SessionHolder, id: string, stored: Props, { rebuildInputs = true } = {}): Promise<pulumi.dynamic.ReadResult> {
     const session = sessionOf(holder);
     const address = stored.type !== undefined ? stored : { ...parseResourceId(id) };
     if (address.type === undefined) throw new Error(`cannot read ${JSON.stringify(id)}: expected an id of the form {groupId}/{TYPE}`);
@@ -84,7 +98,10 @@ export const lifecycle = {
     const server = await session.client.readIntegration(props.groupId, props.type);
     if (!server) return { id: "" };
     const fields = reconcileFields(props.def, props.fields, server, { groupId: props.groupId, viewKey: viewKey(credentialSecret(session.config)) });
-    return { id, props: outputsOf(session, props, fields, server) };
+    const outs = outputsOf(session, props, fields, server);
+    if (!rebuildInputs) return { id, props: outs };
+    if (drifted(props.fields, fields)) return { id, props: { ...outs, [DRIFT_INPUTS]: true }, inputs: driftInputs(props, fields) };
+    return { id, props: stored[DRIFT_INPUTS] === true ? { ...outs, [DRIFT_INPUTS]: true } : outs };
   },
 
   /**

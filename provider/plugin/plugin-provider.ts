@@ -10,11 +10,25 @@ import type {
 import { FINGERPRINT_KEY } from "../fingerprint";
 import { findIntegration } from "../integrations/registry";
 import { buildSchema, GET_INTEGRATION_TOKEN, INTEGRATION_TOKEN, LIST_INTEGRATIONS_TOKEN, PACKAGE } from "./schema";
+import { explainDiff, type PropertyChange } from "../diff";
 import { lifecycle } from "../lifecycle";
 import { lookupFailures, lookUpIntegration, lookUpIntegrations } from "../lookups";
 import { sessionOf, type SessionHolder } from "../session";
 import { importInputs } from "./import-inputs";
 import { unwrapSecrets, wrapSecrets, type Props } from "./wire";
+
+/** A detailed diff as the provider protocol carries it: property path → kind, and whether to show old inputs. */
+export type DetailedDiff = Record<string, { kind: "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE"; inputDiff: boolean }>;
+
+/**
+ * The detailed diff of the changes: a secret's old value is shown from the old inputs (outputs hold only its
+ * fingerprint, under another name), any other field's from state's outputs (the server's value after a refresh).
+ */
+function detailedDiff(changes: readonly PropertyChange[]): DetailedDiff {
+  return Object.fromEntries(
+    changes.map((c) => [c.name, { kind: `${c.kind.toUpperCase() as "ADD" | "DELETE" | "UPDATE"}${c.replace ? "_REPLACE" : ""}`, inputDiff: c.secret }]),
+  );
+}
 
 /** The type token of a URN (`urn:pulumi:stack::project::opsmanager:index:Integration::name`). */
 const typeOf = (urn: string) => urn.split("::")[2]?.split("$").pop() ?? "";
@@ -63,9 +77,16 @@ export class OpsManagerPlugin implements Provider {
     };
   }
 
-  async diff(id: string, urn: string, olds: Props, news: Props): Promise<DiffResult> {
+  /**
+   * The lifecycle's diff, with each property that changes named: serve.ts sends that to the engine as a detailed
+   * diff (the framework's DiffResult has no place for it), so `pulumi preview --diff` marks exactly those, a secret
+   * as `[secret] => [secret]` (changed in code or rotated outside it), a drifted field with the server's value as
+   * the old one. A resource that does not change has no detailed diff.
+   */
+  async diff(_id: string, urn: string, olds: Props, news: Props): Promise<DiffResult & { detailedDiff?: DetailedDiff }> {
     this.expectIntegration(urn);
-    return lifecycle.diff(this.holder, id, unwrapSecrets(olds).plain, unwrapSecrets(news).plain);
+    const { result, changes } = explainDiff(unwrapSecrets(olds).plain, unwrapSecrets(news).plain);
+    return changes.length > 0 ? { ...result, detailedDiff: detailedDiff(changes) } : result;
   }
 
   async create(urn: string, inputs: Props): Promise<CreateResult> {
@@ -76,13 +97,14 @@ export class OpsManagerPlugin implements Provider {
 
   /**
    * Refresh, and `pulumi import` (and `get`), which come with no stored props. Refresh returns no inputs, so the
-   * engine keeps the stored ones (they hold the fingerprint key). An import returns the inputs of import-inputs.ts,
-   * which the engine also writes into the code it generates: never a secret or its mask.
+   * engine keeps the stored ones (they hold the secrets and the fingerprint key; `diff` names what drifted). An
+   * import returns the inputs of import-inputs.ts, which the engine also writes into the code it generates: never a
+   * secret or its mask.
    */
   async read(id: string, urn: string, props: Props): Promise<ReadResult> {
     this.expectIntegration(urn);
     const stored = unwrapSecrets(props).plain;
-    const result = await lifecycle.read(this.holder, id, stored);
+    const result = await lifecycle.read(this.holder, id, stored, { rebuildInputs: false });
     if (!result.id || !result.props) return { id: "" };
     const outs = result.props as Props;
     const answer = wrapSecrets(outs, secretFieldsOf(outs));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import * as provider from "@pulumi/pulumi/provider";
-import type { OpsManagerPlugin } from "./plugin-provider";
+import type { DetailedDiff, OpsManagerPlugin } from "./plugin-provider";
 import type { Props } from "./wire";
 
 type Callback = (err: unknown, value?: unknown) => void;
@@ -12,7 +12,31 @@ interface ReadRequest {
   getProperties(): unknown;
   setProperties(value: unknown): void;
 }
-type Implementation = Record<string, unknown> & { configure?: Method<ConfigureRequest>; read?: Method<ReadRequest> };
+interface DiffRequest {
+  getId(): string;
+  getUrn(): string;
+  getOlds(): { toJavaScript(): Props };
+  getNews(): { toJavaScript(): Props };
+}
+type Implementation = Record<string, unknown> & {
+  configure?: Method<ConfigureRequest>;
+  read?: Method<ReadRequest>;
+  diff?: Method<DiffRequest>;
+};
+/** The protobuf messages of a Diff answer (the framework's provider_pb), as far as used here. */
+export interface DiffProto {
+  DiffResponse: (new () => {
+    setChanges(v: number): void;
+    setReplacesList(v: string[]): void;
+    setDeletebeforereplace(v: boolean): void;
+    setDiffsList(v: string[]): void;
+    setHasdetaileddiff(v: boolean): void;
+    getDetaileddiffMap(): { set(key: string, value: unknown): void };
+  }) & { DiffChanges: Record<"DIFF_UNKNOWN" | "DIFF_NONE" | "DIFF_SOME", number> };
+  PropertyDiff: (new () => { setKind(v: number): void; setInputdiff(v: boolean): void }) & {
+    Kind: Record<DetailedDiff[string]["kind"], number>;
+  };
+}
 /** A gRPC service definition: each method's wire path (`/pulumirpc.ResourceProvider/Configure`). */
 type ServiceDefinition = Record<string, { path?: unknown } | undefined>;
 export interface GrpcServerClass {
@@ -22,11 +46,12 @@ export interface GrpcServerClass {
 /** The two methods of Pulumi's ResourceProvider service the framework leaves short, by wire path. */
 const CONFIGURE_PATH = "/pulumirpc.ResourceProvider/Configure";
 const READ_PATH = "/pulumirpc.ResourceProvider/Read";
+const DIFF_PATH = "/pulumirpc.ResourceProvider/Diff";
 
 /**
  * Serves `plugin` with Pulumi's Node.js provider framework (`provider.main`), which prints the port the engine
- * connects to. Two gaps of the framework (checked in @pulumi/pulumi 3.248.0 and 3.276.0) are closed by wrapping
- * two methods of its gRPC service while `main` registers it (see {@link hookProviderServer}). The gRPC and
+ * connects to. Three gaps of the framework (checked in @pulumi/pulumi 3.248.0 and 3.276.0) are closed by wrapping
+ * three methods of its gRPC service while `main` registers it (see {@link hookProviderServer}). The gRPC and
  * protobuf modules are the framework's own copies, resolved from its folder.
  */
 export async function serve(plugin: OpsManagerPlugin, args: string[]): Promise<void> {
@@ -35,7 +60,8 @@ export async function serve(plugin: OpsManagerPlugin, args: string[]): Promise<v
   const grpc = load("@grpc/grpc-js") as { Server: GrpcServerClass };
   const { Struct } = load("google-protobuf/google/protobuf/struct_pb") as { Struct: new () => unknown };
   const { version } = load("@pulumi/pulumi/package.json") as { version: string };
-  const hook = hookProviderServer(grpc.Server, plugin, () => new Struct(), version);
+  const diffProto = load("@pulumi/pulumi/proto/provider_pb") as DiffProto;
+  const hook = hookProviderServer(grpc.Server, plugin, () => new Struct(), version, diffProto);
   try {
     await provider.main(plugin, args);
   } finally {
@@ -52,21 +78,27 @@ export async function serve(plugin: OpsManagerPlugin, args: string[]): Promise<v
  *   (the stack config of the `opsmanager` namespace, secrets wrapped) go to `plugin.configure` first.
  * - Read: `pulumi import` sends no properties, and the framework then fails on `undefined.toJavaScript()`. An
  *   empty property struct is put in their place.
+ * - Diff (given `diffProto`): the framework's DiffResult carries changes, replaces and deleteBeforeReplace only,
+ *   so the engine would show `pulumi preview --diff` as the difference of old and new inputs, where every secret
+ *   prints `[secret]` and a drift found by refresh is invisible (the stored inputs still equal the program's).
+ *   Diff is answered here, as the framework does, plus the detailed diff `plugin.diff` names (and the changed
+ *   top-level keys, which the protocol asks to match it). Without it the framework's answer stands.
  *
  * `verify` throws, naming the SDK version, unless both were wrapped: a framework that registers its service some
  * other way would otherwise serve a plugin that never learns its settings ("opsmanager:baseUrl is missing").
  */
 export function hookProviderServer(
   server: GrpcServerClass,
-  plugin: Pick<OpsManagerPlugin, "configure">,
+  plugin: Pick<OpsManagerPlugin, "configure"> & Partial<Pick<OpsManagerPlugin, "diff">>,
   emptyStruct: () => unknown,
   sdkVersion: string,
+  diffProto?: DiffProto,
 ): { restore(): void; verify(): void } {
   const proto = server.prototype;
   const addService = proto.addService;
   const wrapped = new Set<string>();
   proto.addService = function (service, implementation) {
-    const { configure, read } = implementation;
+    const { configure, read, diff } = implementation;
     if (configure && service.configure?.path === CONFIGURE_PATH) {
       implementation.configure = (call, callback) => {
         try {
@@ -86,6 +118,18 @@ export function hookProviderServer(
       };
       wrapped.add(READ_PATH);
     }
+    const answer = plugin.diff?.bind(plugin);
+    if (diff && answer && diffProto && service.diff?.path === DIFF_PATH) {
+      implementation.diff = (call, callback) => {
+        answerDiff(answer, diffProto, call.request).then(
+          (resp) => callback(undefined, resp),
+          (err: unknown) => {
+            console.error(`${String(err)}: ${(err as Error)?.stack ?? ""}`);
+            callback(err);
+          },
+        );
+      };
+    }
     return addService.call(this, service, implementation);
   };
   return {
@@ -102,4 +146,26 @@ export function hookProviderServer(
         );
     },
   };
+}
+
+/** The Diff answer: the framework's fields, and the detailed diff with the top-level keys it names. */
+async function answerDiff(diff: OpsManagerPlugin["diff"], proto: DiffProto, req: DiffRequest): Promise<unknown> {
+  const result = await diff(req.getId(), req.getUrn(), req.getOlds().toJavaScript(), req.getNews().toJavaScript());
+  const resp = new proto.DiffResponse();
+  const { DIFF_SOME, DIFF_NONE, DIFF_UNKNOWN } = proto.DiffResponse.DiffChanges;
+  resp.setChanges(result.changes === true ? DIFF_SOME : result.changes === false ? DIFF_NONE : DIFF_UNKNOWN);
+  if (result.replaces && result.replaces.length > 0) resp.setReplacesList([...result.replaces]);
+  if (result.deleteBeforeReplace) resp.setDeletebeforereplace(true);
+  if (result.detailedDiff) {
+    const map = resp.getDetaileddiffMap();
+    for (const [path, { kind, inputDiff }] of Object.entries(result.detailedDiff)) {
+      const entry = new proto.PropertyDiff();
+      entry.setKind(proto.PropertyDiff.Kind[kind]);
+      entry.setInputdiff(inputDiff);
+      map.set(path, entry);
+    }
+    resp.setDiffsList(Object.keys(result.detailedDiff));
+    resp.setHasdetaileddiff(true);
+  }
+  return resp;
 }

@@ -70,9 +70,11 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
     });
   };
 
+  /** `dynamicFrom` says how the dynamic resource's state is expected to differ from the plugin's (by default: not). */
   async function compareAfter(
     step: string,
     action: (p: { run: (args: string[]) => Promise<unknown> }) => Promise<unknown>,
+    dynamicFrom: (pluginState: Record<string, any>) => Record<string, unknown> = (state) => state,
   ): Promise<Record<string, unknown>> {
     await dynamicEmu.control.clearRequests();
     await pluginEmu.control.clearRequests();
@@ -82,7 +84,7 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
     assert.deepEqual(pluginRequests, dynamicRequests, `${step}: requests differ`);
     const dynamicState = stateShape((await dynamic.exportState()).deployment.resources ?? [], dynamicEmu.url);
     const pluginState = stateShape((await plugin.exportState()).resources, pluginEmu.url);
-    assert.deepEqual(pluginState, dynamicState, `${step}: state differs`);
+    assert.deepEqual(dynamicState, dynamicFrom(structuredClone(pluginState)), `${step}: state differs`);
     assert.deepEqual(
       await pluginEmu.control.raw(DEFAULT_GROUP_ID).then(strip),
       await dynamicEmu.control.raw(DEFAULT_GROUP_ID).then(strip),
@@ -137,7 +139,20 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
       await emu.control.change(DEFAULT_GROUP_ID, "DATADOG", { apiKey: "rotated-outside-code-key-9999" });
       await emu.control.change(DEFAULT_GROUP_ID, "SLACK", { teamName: "changed-by-hand" });
     }
-    await compareAfter("refresh", ({ run }) => run(["refresh", "--yes", "--skip-preview"]));
+    // Where they differ until the next up, on purpose (ARCHITECTURE.md, "What pulumi preview --diff marks"): the
+    // plugin keeps its inputs and tells the engine what drifted in its diff; the dynamic resource cannot, so its
+    // refresh rebuilds the inputs of a drifted integration from the server (the rotated key left out, the field
+    // changed by hand as the server holds it) and says so in a hidden output.
+    await compareAfter(
+      "refresh",
+      ({ run }) => run(["refresh", "--yes", "--skip-preview"]),
+      (state) => {
+        delete state.datadog.inputs.apiKey;
+        state.slack.inputs.teamName = "changed-by-hand";
+        for (const name of ["datadog", "slack"]) state[name].outputs = { __inputsFromRefresh: true, ...state[name].outputs };
+        return state;
+      },
+    );
     await compareAfter("up after refresh", ({ run }) => run(["up", "--yes", "--skip-preview"]));
     await assertServerHolds({ SLACK: { channelName: "incidents" } });
   });

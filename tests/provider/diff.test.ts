@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { diff } from "../../provider/diff";
+import { diff, explainDiff } from "../../provider/diff";
+import { DRIFT, fingerprint } from "../../provider/fingerprint";
 import { UNKNOWN } from "../../provider/split-props";
 
 const GROUP = "5f0000000000000000000001";
@@ -35,5 +36,33 @@ describe("diff", () => {
 
   it("sees a secret rotated outside code (state holds the server's mask) as a change", () => {
     assert.equal(diff({ ...old, apiToken: "******9999" }, { groupId: GROUP, type: "SLACK", apiToken: "xoxb-1", teamName: "ops" }).changes, true);
+  });
+
+  describe("the properties behind a change (the plugin's detailed diff)", () => {
+    const KEY = "resource-key-0123456789";
+    const where = `${GROUP}/SLACK/apiToken`;
+    const stored = { groupId: GROUP, type: "SLACK", teamName: "ops", fingerprints: { apiToken: fingerprint("xoxb-1", { where, resourceKey: KEY }) } };
+    const news = { groupId: GROUP, type: "SLACK", teamName: "ops", apiToken: "xoxb-1", fingerprintKey: KEY };
+    const cases: [string, Record<string, unknown>, Record<string, unknown>, unknown[]][] = [
+      ["nothing changes", stored, news, []],
+      ["a clear field drifted", { ...stored, teamName: "changed-by-hand" }, news, [{ name: "teamName", kind: "update", replace: false, secret: false }]],
+      ["a secret changed in code", stored, { ...news, apiToken: "xoxb-2" }, [{ name: "apiToken", kind: "update", replace: false, secret: true, changedInCode: true }]],
+      ["a secret rotated outside code", { ...stored, fingerprints: { apiToken: DRIFT } }, news, [{ name: "apiToken", kind: "update", replace: false, secret: true }]],
+      ["a field added", stored, { ...news, channelName: "alerts" }, [{ name: "channelName", kind: "add", replace: false, secret: false }]],
+      ["secretVersion set", stored, { ...news, secretVersion: 1 }, [{ name: "secretVersion", kind: "add", replace: false, secret: false }]],
+      ["a new project", stored, { ...news, groupId: "5f0000000000000000000002" }, [{ name: "groupId", kind: "update", replace: true, secret: false }]],
+    ];
+    for (const [what, olds, next, expected] of cases) {
+      it(`when ${what}: ${expected.length === 0 ? "none" : expected.map((c) => (c as { name: string }).name).join(", ")}`, () => {
+        assert.deepEqual(explainDiff(olds, next).changes, expected);
+      });
+    }
+
+    it("a removed field with no default: a delete that replaces", () => {
+      const olds = { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k", routingKey: "r" };
+      assert.deepEqual(explainDiff(olds, { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k" }).changes, [
+        { name: "routingKey", kind: "delete", replace: true, secret: true },
+      ]);
+    });
   });
 });

@@ -77,7 +77,10 @@ describe("plugin: OpsManagerPlugin", () => {
 
     assert.deepEqual(await plugin.diff(created.id, URN, created.outs, inputs), { changes: false });
     const changed = (await plugin.check(URN, inputs, { ...webhook, secret: "whsec-plugin-0002" })).inputs;
-    assert.deepEqual(await plugin.diff(created.id, URN, created.outs, changed), { changes: true });
+    assert.deepEqual(await plugin.diff(created.id, URN, created.outs, changed), {
+      changes: true,
+      detailedDiff: { secret: { kind: "UPDATE", inputDiff: true } },
+    });
     const updated = await plugin.update(created.id, URN, created.outs, changed);
     assert.equal((await emu.control.raw(DEFAULT_GROUP_ID))[0]?.fields.secret, "whsec-plugin-0002");
 

@@ -12,7 +12,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
                            integrations: [{groupId, type, fields}] (as if configured in the UI, e.g. a connected Slack),
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, slackCreate, ncOrder, webhookSecret, profile, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -25,6 +25,10 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --latency MS             delay added to every API request (default 0)
   --null-on-put ignored|clears
                            what a PUT does with a field sent as null (undocumented; default ignored)
+  --put merge|replace      what a PUT does with the fields it is not sent: keep them (default, the update page)
+                           or drop them (the integrations overview page: PUT "Replace[s] the ... configuration")
+  --webhook-secret redacted|masked
+                           a webhook secret shown as "******" (default, "completely redacted") or with its last four
   --slack-create refuse|allow
                            whether the API may create a SLACK integration (default refuse, as documented)
   --nc-order any|strict    digest nc per nonce: once each in any order (default, Jetty) or strictly increasing
@@ -59,7 +63,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, put: { type: "string" }, "webhook-secret": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -76,6 +80,12 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   const nullOnPut = v["null-on-put"];
   if (nullOnPut !== undefined && nullOnPut !== "ignored" && nullOnPut !== "clears") {
     throw new CliError(`--null-on-put must be ignored or clears, got ${nullOnPut}`);
+  }
+  const put = v.put;
+  if (put !== undefined && put !== "merge" && put !== "replace") throw new CliError(`--put must be merge or replace, got ${put}`);
+  const webhookSecret = v["webhook-secret"];
+  if (webhookSecret !== undefined && webhookSecret !== "redacted" && webhookSecret !== "masked") {
+    throw new CliError(`--webhook-secret must be redacted or masked, got ${webhookSecret}`);
   }
   const slackCreate = v["slack-create"];
   if (slackCreate !== undefined && slackCreate !== "refuse" && slackCreate !== "allow") {
@@ -99,6 +109,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     rateLimitPerSecond: number("rate-limit", v["rate-limit"]) ?? fromFile.rateLimitPerSecond,
     latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
     nullOnPut: nullOnPut ?? fromFile.nullOnPut,
+    putSemantics: put ?? fromFile.putSemantics,
+    webhookSecret: webhookSecret ?? fromFile.webhookSecret,
     slackCreate: slackCreate ?? fromFile.slackCreate,
     ncOrder: ncOrder ?? fromFile.ncOrder,
     profile: profile?.data ?? fromFile.profile,

@@ -10,6 +10,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { check as checkInputs } from "./check";
 import type { ServerIntegration } from "./client/types";
 import { diff as diffProps } from "./diff";
+import { diffWarnings } from "./diff-warnings";
+import { engineWarn } from "./engine-log";
 import { errorCodes } from "./error-codes";
 import * as say from "./error-messages";
 import { ApiError, OpsManagerError } from "./errors";
@@ -38,9 +40,18 @@ export const lifecycle = {
     return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
   },
 
-  /** Compares state with the new inputs, with no request (diff.ts). */
-  async diff(_holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    return diffProps(olds, news);
+  /**
+   * Compares state with the new inputs, with no request (diff.ts), and warns about what the diff cannot say
+   * (diff-warnings.ts: a removed field's cost on each kind of server, a change the docs warn about). The engine
+   * asks for a diff in `preview` and again in `up`, so both print the warnings.
+   */
+  async diff(holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    const result = diffProps(olds, news);
+    if (result.changes) {
+      const warn = holder.warn ?? engineWarn();
+      for (const message of diffWarnings(olds, news, (result.replaces ?? []).length > 0)) await warn(message);
+    }
+    return result;
   },
 
   /**
@@ -83,9 +94,10 @@ export const lifecycle = {
   },
 
   /**
-   * One PUT of the new inputs (a removed field with a documented default is sent with it; diff replaces the
-   * integration for any other removal). When the answer shows a field the code does not set (set by hand since the
-   * last refresh), the integration is deleted and created again with exactly the code's fields, in this update.
+   * One PUT of the new inputs (a removed field is sent as its documented default, or as null: request.ts). On a
+   * server whose PUT replaces (or clears null) that is all. When the answer shows a field the code does not set
+   * (kept by a merging PUT, or set by hand since the last refresh), the integration is deleted and created again
+   * with exactly the code's fields, in this update.
    */
   async update(holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const session = sessionOf(holder);
@@ -127,8 +139,9 @@ async function recoverCreate(session: Session, props: SplitProps, err: unknown):
 }
 
 /**
- * After a PUT (an update, or adopting), the server may still hold fields the code does not set: a PUT merges what
- * it is sent, and what a server does with null is undocumented. Delete the integration and create it again with
+ * After a PUT (an update, or adopting), the server may still hold fields the code does not set: the update page
+ * says a PUT merges what it is sent (the overview page says it replaces), and what a server does with null is
+ * undocumented. Only when the answer shows such a field: delete the integration and create it again with
  * exactly the code's fields. If that fails midway the error says so; state keeps what it held (a failed create is
  * not recorded; a failed update keeps the previous outputs) and the next `up` converges (the PUT upserts).
  */

@@ -14,12 +14,23 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   /** Never returned by the server (e.g. a password): refresh cannot compare it. */
   readonly writeOnly: boolean;
   /**
+   * A write-only field the server may still show (masked or clear) while it holds one (Prometheus's tlsPemPassword,
+   * "returned if you have a password for your PEM file"): refresh still never compares or stores what it shows,
+   * but a write's answer showing it reveals the server kept it.
+   */
+  readonly shownWhenSet: boolean;
+  /**
    * The server may leave the field out of its answers although it was sent (Slack's teamName "may not be present
    * with a legacy Slack integration"): an absent value then keeps what state holds instead of reading as drift.
    */
   readonly mayBeOmitted: boolean;
   /** What the server reports for the field when it was never sent; an absent input equals it. */
   readonly serverDefault?: string | boolean;
+  /**
+   * The API lists the field as required although the UI offers a default (Prometheus's listenAddress): every write
+   * sends `serverDefault` when code leaves it out, and the emulator refuses a write without it.
+   */
+  readonly alwaysSent: boolean;
 }
 
 /** Printable text: no control characters, bounded so a stray file paste fails at preview, not on the server. */
@@ -30,7 +41,7 @@ const text = () =>
     .max(1024, { error: "must be at most 1024 characters" })
     .regex(/^[^\p{Cc}]*$/u, { error: "must not contain control characters (newlines, tabs, ...)" });
 
-type Options = { secret?: boolean; writeOnly?: boolean; mayBeOmitted?: boolean };
+type Options = { secret?: boolean; writeOnly?: boolean; shownWhenSet?: boolean; mayBeOmitted?: boolean; alwaysSent?: boolean };
 
 function spec<S extends z.ZodType>(schema: S, description: string, o: Options & { serverDefault?: string | boolean } = {}): FieldSpec<S> {
   return {
@@ -38,8 +49,10 @@ function spec<S extends z.ZodType>(schema: S, description: string, o: Options & 
     description,
     secret: o.secret ?? false,
     writeOnly: o.writeOnly ?? false,
+    shownWhenSet: o.shownWhenSet ?? false,
     mayBeOmitted: o.mayBeOmitted ?? false,
     serverDefault: o.serverDefault,
+    alwaysSent: o.alwaysSent ?? false,
   };
 }
 

@@ -14,10 +14,18 @@ export const prometheus = defineIntegration({
     password: field.text("Password for that user.", { secret: true, writeOnly: true }),
     serviceDiscovery: field.requiredChoice(["http", "file"], "How Prometheus discovers the targets."),
     scheme: field.requiredChoice(["http", "https"], "Scheme Prometheus scrapes with."),
-    listenAddress: field.optionalText("Address and port the agents serve metrics on.", { serverDefault: "0.0.0.0:9216" }),
+    // The API's "You must provide" list names listenAddress (Cloud Manager's request body); the UI defaults it: "The
+    // default value, 0.0.0.0:9216, scrapes metrics on port 9216 on all IPv4 addresses on the local machine"
+    // (https://www.mongodb.com/docs/ops-manager/v7.0/tutorial/prometheus-integration/). Optional in code, always sent.
+    listenAddress: field.optionalText("Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).", {
+      serverDefault: "0.0.0.0:9216",
+      alwaysSent: true,
+    }),
     tlsPemPath: field.optionalText("PEM file (certificate and key) the agents serve metrics over TLS with; required when scheme is https."),
-    // "An optional field for the password to your PEM file" (MongoDB's Prometheus integration fields); never returned.
-    tlsPemPassword: field.optionalText("Password of that PEM file, when it is encrypted.", { secret: true, writeOnly: true }),
+    // "An optional field for the password to your PEM file" (request body); the response elements add "returned if you
+    // have a password for your PEM file" (Cloud Manager's extract), so it may come back, masked or clear: refresh never
+    // compares or stores it, but an update's answer that shows it after its removal proves the server kept it.
+    tlsPemPassword: field.optionalText("Password of that PEM file, when it is encrypted.", { secret: true, writeOnly: true, shownWhenSet: true }),
     enabled: field.requiredFlag("Whether the agents expose metrics."),
   },
   // "If you configure https, you must specify tlsPemPath."

@@ -35,6 +35,7 @@ export const prometheus = defineIntegration({
     password: "prom-password-0123",
     serviceDiscovery: "http",
     scheme: "https",
+    listenAddress: "0.0.0.0:9216",
     tlsPemPath: "/etc/mongodb/prometheus.pem",
     tlsPemPassword: "pem-password-0123",
     enabled: false,

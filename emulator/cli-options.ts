@@ -12,7 +12,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
                            integrations: [{groupId, type, fields}] (as if configured in the UI, e.g. a connected Slack),
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile, dataFile}
+                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile,
+                           bodyOnlyTypes, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -34,6 +35,9 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --nc-order any|strict    digest nc per nonce: once each in any order (default, Jetty) or strictly increasing
   --profile om-5.0|om-6.0|om-7.0|om-8.0|cloud-manager|all-registered
                            the server played: the integration types it accepts (default om-8.0)
+  --body-only-types refuse|accept
+                           a type whose body the product documents but whose type list omits it (Teams, Prometheus on
+                           Ops Manager): refused (default, the type list) or accepted (the body section)
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -63,7 +67,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, "null-on-put": { type: "string" }, put: { type: "string" }, "webhook-secret": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, put: { type: "string" }, "webhook-secret": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, "body-only-types": { type: "string" }, help: { type: "boolean" },
     },
   });
   if (v.help) return { help: true };
@@ -95,6 +99,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   if (ncOrder !== undefined && ncOrder !== "any" && ncOrder !== "strict") throw new CliError(`--nc-order must be any or strict, got ${ncOrder}`);
   const profile = v.profile === undefined ? undefined : profileSchema.safeParse(v.profile);
   if (profile && !profile.success) throw new CliError(`--profile must be one of ${profileSchema.options.join(", ")}, got ${v.profile}`);
+  const bodyOnly = v["body-only-types"];
+  if (bodyOnly !== undefined && bodyOnly !== "refuse" && bodyOnly !== "accept") throw new CliError(`--body-only-types must be refuse or accept, got ${bodyOnly}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const options: StartEmulatorOptions = {
     ...fromFile,
@@ -114,6 +120,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     slackCreate: slackCreate ?? fromFile.slackCreate,
     ncOrder: ncOrder ?? fromFile.ncOrder,
     profile: profile?.data ?? fromFile.profile,
+    bodyOnlyTypes: bodyOnly ?? fromFile.bodyOnlyTypes,
   };
   return { help: false, options };
 }

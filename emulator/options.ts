@@ -129,6 +129,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       ncOrder: o.ncOrder ?? "any",
       webhookSecret: o.webhookSecret ?? "redacted",
       profile: o.profile ?? DEFAULT_PROFILE,
+      bodyOnlyTypes: o.bodyOnlyTypes ?? "refuse",
     },
     dataFile: o.dataFile,
     tls,

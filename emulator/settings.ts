@@ -53,6 +53,12 @@ export const settingsSchema = z.strictObject({
   webhookSecret: z.enum(["masked", "redacted"]),
   /** Which server is played: the integration types it accepts (profiles.ts). Default om-8.0, the newest Ops Manager. */
   profile: profileSchema,
+  /**
+   * A type whose request body the played product documents but whose {INTEGRATION-TYPE} list leaves it out
+   * (MICROSOFT_TEAMS on both products, PROMETHEUS on Ops Manager: provider/integrations/availability.ts cites both
+   * pages): `refuse` (the default, the type list) or `accept` (the body section).
+   */
+  bodyOnlyTypes: z.enum(["refuse", "accept"]),
 });
 
 /** The live settings. */

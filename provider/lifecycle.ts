@@ -16,7 +16,8 @@ import { errorCodes } from "./error-codes";
 import * as say from "./error-messages";
 import { ApiError, OpsManagerError } from "./errors";
 import { viewKey, withFingerprintKey } from "./fingerprint";
-import { describeAvailability } from "./integrations/availability";
+import { availabilityWarning, describeAvailability } from "./integrations/availability";
+import { findIntegration } from "./integrations/registry";
 import { outputs, storedFields } from "./outputs";
 import { heldBeyond, reconcileFields, sameAsServer } from "./reconcile";
 import { parseResourceId, resourceId, splitProps, writeRequest, type SplitProps } from "./request";
@@ -34,9 +35,16 @@ export const lifecycle = {
     configureHolder(holder, (key) => req.config.get(key));
   },
 
-  /** Validates the inputs with no request (check.ts), and carries the resource's fingerprint key over (fingerprint.ts). */
+  /**
+   * Validates the inputs with no request (check.ts), and carries the resource's fingerprint key over (fingerprint.ts).
+   * A type the known server's pages do not list gets a warning naming them, never a failure (availability.ts).
+   */
   async check(holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    const result = checkInputs(news, targetFrom(holder.readConfig ?? (() => undefined), process.env));
+    const target = targetFrom(holder.readConfig ?? (() => undefined), process.env);
+    const result = checkInputs(news);
+    const def = findIntegration(news.type);
+    const warning = target && def && (result.failures ?? []).length === 0 ? availabilityWarning(def.type, def.documented, target) : undefined;
+    if (warning) await (holder.warn ?? engineWarn())(warning);
     return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
   },
 

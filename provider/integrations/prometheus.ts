@@ -1,13 +1,15 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
-import { CLOUD_MANAGER } from "./availability";
+import { CLOUD_MANAGER, PAGES } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/tutorial/prometheus-integration/ */
 export const prometheus = defineIntegration({
   type: "PROMETHEUS",
   label: "Prometheus",
   docsUrl: "https://www.mongodb.com/docs/ops-manager/current/tutorial/prometheus-integration/",
-  documented: [CLOUD_MANAGER],
+  // Cloud Manager lists it; Ops Manager documents its body (the `-onprem` request extract) and its UI since 6.0.7
+  // (the tutorial), but its {INTEGRATION-TYPE} list leaves it out.
+  documented: [CLOUD_MANAGER, { product: "ops-manager", since: "6.0", url: PAGES.bodyExtracts, bodyOnly: { typeListUrl: PAGES.omCurrent } }],
   fields: {
     username: field.text("User name Prometheus authenticates with to scrape and discover targets."),
     // The server never returns it, so refresh cannot see it change: bump secretVersion to re-send it.
@@ -41,6 +43,6 @@ export const prometheus = defineIntegration({
     enabled: false,
   },
   notes:
-    "Listed by Cloud Manager's API page only; Ops Manager configures Prometheus in its UI (https://www.mongodb.com/docs/ops-manager/upcoming/tutorial/prometheus-integration). tlsPemPath is required when scheme is https. password and tlsPemPassword are write-only: change secretVersion to re-send them after a rotation. The resource's endpoints.discoveryUrl is Prometheus's http_sd URL.",
+    "Cloud Manager's type list has it; Ops Manager's does not, but its request-body extract documents a Prometheus body and its tutorial (https://www.mongodb.com/docs/ops-manager/v7.0/tutorial/prometheus-integration/) needs MongoDB Agent 12.0.15.7646 (released with Ops Manager 6.0.7): preview warns on Ops Manager and the server decides. tlsPemPath is required when scheme is https. listenAddress is in the API's required list: sent as 0.0.0.0:9216 (the UI's default) when left out. password is write-only and tlsPemPassword may be shown only while set: change secretVersion to re-send them after a rotation. The resource's endpoints.discoveryUrl is Prometheus's http_sd URL.",
   endpoints: ({ serverUrl, groupId }) => ({ discoveryUrl: `${serverUrl}/prometheus/v1.0/groups/${groupId}/discovery` }),
 });

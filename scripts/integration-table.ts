@@ -11,7 +11,8 @@ export function renderIntegrationTable(): string {
   for (const def of definitions) {
     for (const [i, [name, spec]] of Object.entries(def.fields).entries()) {
       const required = def.requiredFields.includes(name) ? "yes" : spec.serverDefault !== undefined ? `no (server default ${JSON.stringify(spec.serverDefault)})` : "no";
-      const description = spec.description + (spec.writeOnly ? " Never returned by the server." : "");
+      const description =
+        spec.description + (spec.shownWhenSet ? " Shown by the server only while set; refresh never compares it." : spec.writeOnly ? " Never returned by the server." : "");
       const label = i === 0 ? `[\`${def.type}\`](${def.docsUrl}) ${def.label}` : "";
       // Every availability claim links the page that lists the type (provider/integrations/availability.ts).
       const documented = i === 0 ? def.documented.map((d) => `[${describeOne(d)}](${d.url})`).join(", ") : "";

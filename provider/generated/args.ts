@@ -143,7 +143,7 @@ export interface PrometheusArgs extends CommonArgs {
   listenAddress?: pulumi.Input<string>;
   /** PEM file (certificate and key) the agents serve metrics over TLS with; required when scheme is https. */
   tlsPemPath?: pulumi.Input<string>;
-  /** Password of that PEM file, when it is encrypted. Stored as a Pulumi secret. Never returned by the server: change `secretVersion` to re-send it. */
+  /** Password of that PEM file, when it is encrypted. Stored as a Pulumi secret. Shown by the server only while set, and never compared on refresh: change `secretVersion` to re-send it. */
   tlsPemPassword?: pulumi.Input<string>;
   /** Whether the agents expose metrics. */
   enabled: pulumi.Input<boolean>;

@@ -37,10 +37,12 @@ describe("conformance: removing an optional field from code removes it from the 
     }
   });
 
-  // Every server profile (each accepting its documented types) under every reading of PUT and of null.
+  // Every server profile (each accepting its documented types) under both readings of PUT; every reading of null
+  // too on `all-registered`, which has every type's fields (a field's fate does not depend on the profile: this
+  // keeps the unit suite under its minute).
   for (const profile of profileSchema.options) {
     for (const putSemantics of ["merge", "replace"] as const) {
-      for (const nullOnPut of ["ignored", "clears"] as const) {
+      for (const nullOnPut of profile === "all-registered" ? (["ignored", "clears"] as const) : (["ignored"] as const)) {
         for (const { def, name } of optional.filter((o) => profileAccepts(profile, o.def))) {
           it(`${profile}, PUT ${putSemantics}, null ${nullOnPut}: ${def.type}.${name} removed → gone from the server → refresh shows no change`, async () => {
             await emu.control.settings({ nullOnPut, putSemantics, profile });

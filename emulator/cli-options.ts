@@ -12,11 +12,15 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --host ADDR              address to bind (default 127.0.0.1; the control plane answers loopback only)
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
                            integrations: [{groupId, type, fields}] (as if configured in the UI, e.g. a connected Slack),
-                           maskStyle, nonceLifetimeMs, rateLimitPerSecond, latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile,
-                           bodyOnlyTypes, dataFile}
+                           serviceAccounts: [{clientId, clientSecret, roles}], maskStyle, nonceLifetimeMs, rateLimitPerSecond,
+                           latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile, bodyOnlyTypes,
+                           tokenLifetimeSeconds, bearerRefusal, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
+  --token-lifetime SECONDS expires_in of service-account tokens (default 3600)
+  --bearer-refusal om|oauth
+                           the 401 for an expired or revoked token (undocumented; default om)
   --data-file PATH         persist state in PATH (atomic writes); default: in memory
   --tls-cert FILE --tls-key FILE
                            serve HTTPS with this PEM certificate and key
@@ -68,6 +72,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
       latency: { type: "string" }, "null-on-put": { type: "string" }, put: { type: "string" }, "webhook-secret": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, "body-only-types": { type: "string" }, help: { type: "boolean" },
+      "token-lifetime": { type: "string" }, "bearer-refusal": { type: "string" },
     },
   });
   if (v.help) return { help: true };
@@ -102,6 +107,10 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   const bodyOnly = v["body-only-types"];
   if (bodyOnly !== undefined && bodyOnly !== "refuse" && bodyOnly !== "accept") throw new CliError(`--body-only-types must be refuse or accept, got ${bodyOnly}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
+  const bearerRefusal = v["bearer-refusal"];
+  if (bearerRefusal !== undefined && bearerRefusal !== "om" && bearerRefusal !== "oauth") {
+    throw new CliError(`--bearer-refusal must be om or oauth, got ${bearerRefusal}`);
+  }
   const options: StartEmulatorOptions = {
     ...fromFile,
     groups: allGroups,
@@ -121,6 +130,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     ncOrder: ncOrder ?? fromFile.ncOrder,
     profile: profile?.data ?? fromFile.profile,
     bodyOnlyTypes: bodyOnly ?? fromFile.bodyOnlyTypes,
+    tokenLifetimeSeconds: number("token-lifetime", v["token-lifetime"]) ?? fromFile.tokenLifetimeSeconds,
+    bearerRefusal: bearerRefusal ?? fromFile.bearerRefusal,
   };
   return { help: false, options };
 }

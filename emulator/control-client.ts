@@ -1,10 +1,11 @@
 import { httpsTransport, type ControlTransport } from "./control-transport";
 import type { FaultRule } from "./faults";
-import type { ApiKey } from "./options";
+import type { ApiKey, ServiceAccount } from "./options";
 import type { RequestLogEntry } from "./request-log";
 import type { SeedOptions } from "./seed";
 import type { Settings, SettingsPatch } from "./settings";
 import type { StoredIntegration, StoreSnapshot } from "./store";
+import type { TokenView } from "./tokens";
 
 /** A control-plane call that did not succeed; `body` is the emulator's error body. */
 export class ControlError extends Error {
@@ -101,6 +102,31 @@ export class ControlClient {
   /** The API request log, oldest first. */
   requests(): Promise<RequestLogEntry[]> {
     return this.call("GET", "/requests");
+  }
+
+  /** Adds or replaces a service account (its roles' groups are created). */
+  async addServiceAccount(account: ServiceAccount): Promise<void> {
+    const { clientId, ...rest } = account;
+    await this.call("PUT", `/service-accounts/${seg(clientId)}`, rest);
+  }
+
+  async removeServiceAccount(clientId: string): Promise<boolean> {
+    return (await this.call("DELETE", `/service-accounts/${seg(clientId)}`, undefined, [404])) !== NOT_FOUND;
+  }
+
+  /** Issued Bearer tokens (without their values). */
+  async tokens(): Promise<TokenView[]> {
+    return this.call("GET", "/tokens");
+  }
+
+  /** Ends every issued token now (of one service account, or all), as if its lifetime had run out. */
+  async expireTokens(clientId?: string): Promise<number> {
+    return (await this.call<{ expired: number }>("POST", `/tokens/expire${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`)).expired;
+  }
+
+  /** Revokes every issued token now (of one service account, or all). */
+  async revokeTokens(clientId?: string): Promise<number> {
+    return (await this.call<{ revoked: number }>("POST", `/tokens/revoke${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ""}`)).revoked;
   }
 
   async clearRequests(): Promise<void> {

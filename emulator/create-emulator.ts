@@ -1,9 +1,10 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { apiPlugin } from "./api-plugin";
 import { controlPlugin } from "./control-plugin";
-import { API_BASE_PATH, CONTROL_BASE_PATH } from "./defaults";
+import { API_BASE_PATH, CONTROL_BASE_PATH, OAUTH_BASE_PATH } from "./defaults";
 import { createEmulatorState, type EmulatorState } from "./emulator-state";
 import { apiError, EmulatorError } from "./errors";
+import { oauthPlugin } from "./oauth-plugin";
 import { resolveOptions, type EmulatorOptions } from "./options";
 import { sendApi } from "./reply";
 
@@ -18,8 +19,8 @@ function handleError(error: FastifyError | Error, request: FastifyRequest, reply
 }
 
 /**
- * Builds an Ops Manager emulator (a Fastify instance) without listening: the Public API under `/api/public/v1.0`
- * and the control plane under `/__emulator`. `main.ts` and `startEmulator` bind ports; tests may also call
+ * Builds an Ops Manager emulator (a Fastify instance) without listening: the Public API under `/api/public/v1.0`,
+ * the service accounts' token endpoints under `/api/oauth` and the control plane under `/__emulator`. `main.ts` and `startEmulator` bind ports; tests may also call
  * `app.inject()`. With `options.tls` the instance serves HTTPS once listening.
  */
 export function createEmulator(options: EmulatorOptions = {}): FastifyInstance {
@@ -35,6 +36,7 @@ export function createEmulator(options: EmulatorOptions = {}): FastifyInstance {
     return sendApi(request, reply, error.status, error.toBody());
   });
   app.register(apiPlugin, { prefix: API_BASE_PATH, state });
+  app.register(oauthPlugin, { prefix: OAUTH_BASE_PATH, state });
   app.register(controlPlugin, { prefix: CONTROL_BASE_PATH, state });
   states.set(app, state);
   return app;

@@ -42,6 +42,21 @@ export const READ_ONLY_KEY: KeyPair = { publicKey: "EMULATORREADONLY", privateKe
 /** A valid key that belongs to no group: every group call gets 401 NOT_IN_GROUP. */
 export const OUTSIDER_KEY: KeyPair = { publicKey: "EMULATOROUTSIDER", privateKey: "emulator-outsider-private-key" };
 
+/** Where the OAuth 2.0 endpoints live, beside the API ("Generate Service Account Token": POST /api/oauth/token). */
+export const OAUTH_BASE_PATH = "/api/oauth";
+
+/** Client credentials of a service account: HTTP Basic user = client ID, password = client secret. */
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** A service account with GROUP_OWNER in both default groups (the `mdb_sa_id_` / `mdb_sa_sk_` prefixes are Cloud Manager's). */
+export const OWNER_SERVICE_ACCOUNT: ClientCredentials = { clientId: "mdb_sa_id_emulatorowner", clientSecret: "mdb_sa_sk_emulator-owner-secret" };
+
+/** An access token's lifetime: the `expires_in` of the docs' example answer (3600 s). */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+
 /** How long a digest nonce stays valid before the emulator answers `stale=true` (5 minutes). */
 export const DEFAULT_NONCE_LIFETIME_MS = 5 * 60 * 1000;
 

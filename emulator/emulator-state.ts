@@ -7,6 +7,7 @@ import { RequestLog } from "./request-log";
 import { seedIntegration } from "./seed";
 import type { Settings } from "./settings";
 import { initialSnapshot, Store } from "./store";
+import { TokenRegistry } from "./tokens";
 
 /** Everything one emulator instance holds; handlers and hooks receive it explicitly (no module-level state). */
 export interface EmulatorState {
@@ -18,9 +19,11 @@ export interface EmulatorState {
   readonly faults: FaultQueue;
   readonly log: RequestLog;
   readonly rateLimiter: RateLimiter;
+  /** Service accounts and the Bearer tokens issued to them. */
+  readonly tokens: TokenRegistry;
   /**
-   * Back to the configured start: groups, keys and integrations from the config (none unless configured), settings,
-   * faults, log and nonces cleared.
+   * Back to the configured start: groups, keys, service accounts and integrations from the config (none unless
+   * configured), settings, faults, log, nonces and tokens cleared.
    */
   reset(): void;
 }
@@ -44,6 +47,7 @@ export function createEmulatorState(config: EmulatorConfig): EmulatorState {
     faults: new FaultQueue(),
     log: new RequestLog(config.maxLoggedRequests),
     rateLimiter: new RateLimiter(),
+    tokens: new TokenRegistry(config.serviceAccounts),
     reset() {
       Object.assign(settings, config.settings);
       store.replace(fresh());
@@ -52,6 +56,7 @@ export function createEmulatorState(config: EmulatorConfig): EmulatorState {
       state.faults.clear();
       state.log.clear();
       state.rateLimiter.clear();
+      state.tokens.clear();
     },
   };
   if (!loaded) seedConfigured();

@@ -9,6 +9,10 @@ function banner(emulator: RunningEmulator): string {
     const roles = k.roles.length ? k.roles.map((r) => `${r.roleName}@${r.groupId}`).join(", ") : "(no group)";
     return `    ${k.publicKey} / ${k.privateKey}  ${roles}`;
   });
+  const accounts = config.serviceAccounts.map((a) => {
+    const roles = a.roles.length ? a.roles.map((r) => `${r.roleName}@${r.groupId}`).join(", ") : "(no group)";
+    return `    ${a.clientId} / ${a.clientSecret}  ${roles}`;
+  });
   return [
     `Ops Manager emulator listening on ${emulator.url}`,
     `  API base:      ${emulator.apiBase}`,
@@ -16,6 +20,8 @@ function banner(emulator: RunningEmulator): string {
     `  Groups:        ${snapshot.groups.map((g) => g.id).join(", ") || "(none)"}`,
     `  API keys (HTTP digest: username = public key, password = private key):`,
     ...keys,
+    `  Service accounts (token: POST ${emulator.url}/api/oauth/token, HTTP Basic client ID / secret):`,
+    ...accounts,
     `  Mask: ${settings.maskStyle}; nonce lifetime: ${settings.nonceLifetimeMs / 1000}s; state: ${config.dataFile ?? "in memory"}`,
   ].join("\n");
 }

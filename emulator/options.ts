@@ -4,9 +4,11 @@ import { findIntegration } from "../provider/integrations/registry";
 import {
   DEFAULT_GROUP_IDS,
   DEFAULT_NONCE_LIFETIME_MS,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
   OUTSIDER_KEY,
   OWNER_KEY,
   OWNER_ROLE,
+  OWNER_SERVICE_ACCOUNT,
   READ_ONLY_KEY,
   READ_ONLY_ROLE,
 } from "./defaults";
@@ -25,6 +27,19 @@ export const apiKeySchema = z.strictObject({
   privateKey: z.string().min(1),
   roles: z.array(keyRoleSchema),
 });
+
+/**
+ * A Cloud Manager service account (its API pages, api/service-accounts/): client ID and secret, exchanged for a
+ * Bearer token at the token endpoint, and roles in projects like an API key's.
+ */
+export const serviceAccountSchema = z.strictObject({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  roles: z.array(keyRoleSchema),
+});
+
+/** A service account the emulator accepts. */
+export type ServiceAccount = z.infer<typeof serviceAccountSchema>;
 
 /** An API key the emulator accepts; it is a member of every group it has a role in. */
 export type ApiKey = z.infer<typeof apiKeySchema>;
@@ -55,6 +70,7 @@ export type ConfiguredIntegration = z.infer<typeof configuredIntegrationSchema>;
 export const configFileSchema = settingsSchema.partial().extend({
   groups: z.array(groupIdSchema).optional(),
   keys: z.array(apiKeySchema).optional(),
+  serviceAccounts: z.array(serviceAccountSchema).optional(),
   integrations: z.array(configuredIntegrationSchema).optional(),
   dataFile: z.string().min(1).optional(),
 }).strict();
@@ -65,6 +81,8 @@ export interface EmulatorOptions extends Partial<Settings> {
   readonly groups?: readonly string[];
   /** API keys accepted. Default: owner and read-only keys in every group, and an outsider key in none. */
   readonly keys?: readonly ApiKey[];
+  /** Service accounts accepted. Default: one owner in every group ({@link OWNER_SERVICE_ACCOUNT}). */
+  readonly serviceAccounts?: readonly ServiceAccount[];
   /** Integrations that exist at start and after a reset (e.g. a Slack connected in the UI). Default: none. */
   readonly integrations?: readonly ConfiguredIntegration[];
   /** Persist state to this JSON file (atomic write + rename after every change); in memory when absent. */
@@ -81,6 +99,7 @@ export interface EmulatorOptions extends Partial<Settings> {
 export interface EmulatorConfig {
   readonly groups: readonly string[];
   readonly keys: readonly ApiKey[];
+  readonly serviceAccounts: readonly ServiceAccount[];
   readonly integrations: readonly ConfiguredIntegration[];
   readonly settings: Settings;
   readonly dataFile?: string;
@@ -113,10 +132,13 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
   const o = parsed.data;
   const explicitGroups = o.groups ?? (o.keys ? [] : DEFAULT_GROUP_IDS);
   const keys = o.keys ?? defaultKeys(explicitGroups);
-  const groups = [...new Set([...explicitGroups, ...keys.flatMap((k) => k.roles.map((r) => r.groupId))])];
+  const accounts = o.serviceAccounts ?? [{ ...OWNER_SERVICE_ACCOUNT, roles: explicitGroups.map((groupId) => ({ groupId, roleName: OWNER_ROLE })) }];
+  const principals = [...keys, ...accounts];
+  const groups = [...new Set([...explicitGroups, ...principals.flatMap((k) => k.roles.map((r) => r.groupId))])];
   return {
     groups,
     keys,
+    serviceAccounts: accounts,
     integrations: o.integrations ?? [],
     settings: {
       nonceLifetimeMs: o.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS,
@@ -130,6 +152,8 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       webhookSecret: o.webhookSecret ?? "redacted",
       profile: o.profile ?? DEFAULT_PROFILE,
       bodyOnlyTypes: o.bodyOnlyTypes ?? "refuse",
+      tokenLifetimeSeconds: o.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+      bearerRefusal: o.bearerRefusal ?? "om",
     },
     dataFile: o.dataFile,
     tls,

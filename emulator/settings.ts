@@ -51,6 +51,18 @@ export const settingsSchema = z.strictObject({
    * `masked`: like every other secret (maskStyle, `******` and the last four), for a server that does not follow it.
    */
   webhookSecret: z.enum(["masked", "redacted"]),
+  /**
+   * `expires_in` of the tokens issued from now on, in seconds ("Generate Service Account Token",
+   * https://www.mongodb.com/docs/cloud-manager/reference/api/service-accounts/generate-oauth2-token/: "The duration
+   * the access token is valid, in seconds"; its example says 3600).
+   */
+  tokenLifetimeSeconds: z.number().int().positive(),
+  /**
+   * The 401 for an expired, revoked or unknown Bearer token. The docs do not show it (a guess either way): `om`
+   * (default) is the API's own errorCode-less 401 body, as for a wrong API key; `oauth` is RFC 6750's
+   * `WWW-Authenticate: Bearer error="invalid_token"` with an OAuth error body. The provider only reads the status.
+   */
+  bearerRefusal: z.enum(["om", "oauth"]),
   /** Which server is played: the integration types it accepts (profiles.ts). Default om-8.0, the newest Ops Manager. */
   profile: profileSchema,
   /**

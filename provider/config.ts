@@ -9,9 +9,12 @@ import { printable, redactUrl } from "./redact";
 export interface ConnectionConfig {
   /** Server root + `/api/public/v1.0`, without a trailing slash. */
   readonly apiBase: string;
-  readonly publicKey: string;
-  /** The digest password. Never printed; errors redact it. */
-  readonly privateKey: string;
+  /** The digest user name; absent when a service account is used instead. */
+  readonly publicKey?: string;
+  /** The digest password. Never printed; errors redact it. Absent when a service account is used instead. */
+  readonly privateKey?: string;
+  /** OAuth 2.0 client credentials (Cloud Manager service account), used instead of the API key when set. */
+  readonly serviceAccount?: ServiceAccount;
   /** PEM of extra CAs to trust. */
   readonly caCert?: string;
   readonly insecureSkipVerify: boolean;
@@ -26,6 +29,26 @@ export interface ConnectionConfig {
   /** No retry starts later than this after the first attempt. */
   readonly maxRetryTimeMs: number;
   readonly proxy: ProxySettings;
+}
+
+/** A Cloud Manager service account: its client credentials and where to exchange them for a token. */
+export interface ServiceAccount {
+  readonly clientId: string;
+  /** Never printed; errors redact it. */
+  readonly clientSecret: string;
+  /** `{origin of baseUrl}/api/oauth/token`. */
+  readonly tokenUrl: string;
+}
+
+/** The path of the token endpoint on the server's origin (Cloud Manager's "Generate Service Account Token" page). */
+export const TOKEN_PATH = "/api/oauth/token";
+
+/**
+ * The secret that stands for the connection's credentials where one value is needed (the fingerprint view key,
+ * redaction): the API private key, or the service account's client secret.
+ */
+export function credentialSecret(config: ConnectionConfig): string {
+  return config.privateKey ?? config.serviceAccount?.clientSecret ?? "";
 }
 
 /** The retry time budget; not a stack setting, since `maxRetries` and `timeoutSeconds` are what users tune. */
@@ -68,8 +91,10 @@ function settingsSchema() {
   const flag = (s: string) => parseFlag(s) ?? { problem: "must be true or false" };
   return z.object({
     baseUrl: checked(normalizeBaseUrl),
-    publicKey: word("public key"),
-    privateKey: word("private key"),
+    publicKey: word("public key").optional(),
+    privateKey: word("private key").optional(),
+    clientId: word("service account's client ID").optional(),
+    clientSecret: word("service account's client secret").optional(),
     caCert: checked(loadCaCert).optional(),
     serverVersion: z.string().regex(SERVER_VERSION, { error: "must be an Ops Manager version such as 7.0 or 6.0.7" }).optional(),
     insecureSkipVerify: checked(flag),
@@ -94,20 +119,82 @@ function howToSet(s: ConnectionSetting): string {
 }
 
 /**
- * What to scrub for the private key: the value, and when it is malformed (we cannot know which part is the real
- * key) each longer word of it too.
+ * What to scrub for a secret setting (private key, client secret): the value, and when it is malformed (we cannot
+ * know which part is the real secret) each longer word of it too.
  */
 function privateKeyParts(privateKey: string | undefined): string[] {
   if (!privateKey) return [];
   return [privateKey, ...privateKey.split(/[\s\p{Cc}]+/u).filter((w) => w.length >= 8)];
 }
 
-function problemText(name: Name, raw: Raw | undefined, message: string, privateKey?: string): string {
+const API_KEY_PAIR = ["publicKey", "privateKey"] as const;
+const SERVICE_ACCOUNT_PAIR = ["clientId", "clientSecret"] as const;
+const SERVICE_ACCOUNT_NOTE =
+  "(A Cloud Manager service account may be used instead: set opsmanager:clientId and opsmanager:clientSecret, not the API key.)";
+
+/**
+ * Which credentials are set: one complete pair is fine. Both pairs (even partly), half of one, or none → an issue
+ * for each setting at fault, with the problem in words.
+ */
+function credentialIssues(raw: Partial<Record<Name, Raw>>): { name: Name; message: string }[] {
+  const set = (pair: readonly Name[]) => pair.filter((n) => raw[n] !== undefined);
+  const apiKey = set(API_KEY_PAIR);
+  const account = set(SERVICE_ACCOUNT_PAIR);
+  if (apiKey.length > 0 && account.length > 0) {
+    const message =
+      "is set together with a service account setting: use either an API key (opsmanager:publicKey and opsmanager:privateKey) " +
+      "or a service account (opsmanager:clientId and opsmanager:clientSecret), not both; unset the pair you do not use";
+    return [...apiKey, ...account].map((name) => ({ name, message }));
+  }
+  const pair = account.length > 0 ? SERVICE_ACCOUNT_PAIR : API_KEY_PAIR;
+  return pair.filter((n) => raw[n] === undefined).map((name) => ({ name, message: "is missing" }));
+}
+
+function problemText(name: Name, raw: Raw | undefined, message: string, secrets: readonly string[]): string {
   const s: ConnectionSetting = connectionSettings[name];
-  if (!raw) return `Ops Manager setting ${s.key} is missing (environment variable ${s.env} is not set either): ${s.description} ${howToSet(s)}`;
+  if (!raw) {
+    const note = (API_KEY_PAIR as readonly Name[]).includes(name) ? ` ${SERVICE_ACCOUNT_NOTE}` : "";
+    return `Ops Manager setting ${s.key} is missing (environment variable ${s.env} is not set either): ${s.description} ${howToSet(s)}${note}`;
+  }
   const from = raw.from === "config" ? "stack config" : `environment variable ${s.env}`;
-  const got = s.secret ? "" : ` (got "${printable(redactUrl(raw.value), privateKeyParts(privateKey), 80)}")`;
+  const got = s.secret ? "" : ` (got "${printable(redactUrl(raw.value), secrets, 80)}")`;
   return `Ops Manager setting ${s.key} (read from ${from}) ${message}${got}. ${howToSet(s)}`;
+}
+
+/** One {@link ConfigError} for every setting at fault, in the table's order; never showing a secret. */
+function configError(raw: Partial<Record<Name, Raw>>, issues: readonly { name: unknown; message: string }[], secrets: readonly string[]): ConfigError {
+  const bad = (Object.keys(connectionSettings) as Name[]).filter((n) => issues.some((i) => i.name === n));
+  const lines = bad.map((n) => problemText(n, raw[n], issues.find((i) => i.name === n)?.message ?? "is invalid", secrets));
+  return new ConfigError(lines.join("\n"), {
+    code: bad.every((n) => raw[n] === undefined) ? errorCodes.CONFIG_MISSING : errorCodes.CONFIG_INVALID,
+    settings: bad.map((n) => connectionSettings[n].key),
+    secrets,
+  });
+}
+
+/** Reads each setting as loadConnectionConfig does: stack config first, then the environment; empty is unset. */
+function readRaw(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv): Partial<Record<Name, Raw>> {
+  const raw: Partial<Record<Name, Raw>> = {};
+  for (const name of Object.keys(connectionSettings) as Name[]) {
+    const s = connectionSettings[name];
+    const fromConfig = get(s.key)?.trim();
+    const fromEnv = env[s.env]?.trim();
+    if (fromConfig) raw[name] = { value: fromConfig, from: "config" };
+    else if (fromEnv) raw[name] = { value: fromEnv, from: "env" };
+  }
+  return raw;
+}
+
+/**
+ * Preview's credential check (no request, no other setting needed): throws the {@link ConfigError} of
+ * {@link loadConnectionConfig} when an API key and a service account are both set, or only half of either. Nothing
+ * set at all passes here (a preview needs no credentials); the first request then reports it.
+ */
+export function assertOneCredential(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv): void {
+  const raw = readRaw(get, env);
+  const issues = credentialIssues(raw);
+  if (issues.length === 0 || !(["publicKey", "privateKey", "clientId", "clientSecret"] as const).some((n) => raw[n])) return;
+  throw configError(raw, issues, [...privateKeyParts(raw.privateKey?.value), ...privateKeyParts(raw.clientSecret?.value)]);
 }
 
 /**
@@ -117,21 +204,16 @@ function problemText(name: Name, raw: Raw | undefined, message: string, privateK
  */
 export function loadConnectionConfig(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv): ConnectionConfig {
   const names = Object.keys(connectionSettings) as Name[];
-  const raw: Partial<Record<Name, Raw>> = {};
-  for (const name of names) {
-    const s = connectionSettings[name];
-    const fromConfig = get(s.key)?.trim();
-    const fromEnv = env[s.env]?.trim();
-    if (fromConfig) raw[name] = { value: fromConfig, from: "config" };
-    else if (fromEnv) raw[name] = { value: fromEnv, from: "env" };
-  }
+  const raw = readRaw(get, env);
   const input = Object.fromEntries(
     names.map((n) => {
       const s: ConnectionSetting = connectionSettings[n];
       return [n, raw[n]?.value ?? s.default];
     }),
   );
-  const privateKey = raw.privateKey?.value;
+  // Both secrets are scrubbed from every message (as malformed values they may be echoed in parts).
+  const secretParts = [...privateKeyParts(raw.privateKey?.value), ...privateKeyParts(raw.clientSecret?.value)];
+  const credentials = credentialIssues(raw);
   const parsed = settingsSchema()
     .refine((v) => v.allowHttp || !v.baseUrl.startsWith("http:") || isLoopbackUrl(v.baseUrl), {
       path: ["baseUrl"],
@@ -140,24 +222,18 @@ export function loadConnectionConfig(get: (key: string) => string | undefined, e
         "would cross the network in clear. Use https://, or set opsmanager:allowHttp true (OPSMANAGER_ALLOW_HTTP) to accept that",
     })
     .safeParse(input);
-  if (!parsed.success) {
-    const bad = [...new Set(parsed.error.issues.map((i) => i.path[0]).filter((n): n is Name => names.includes(n as Name)))];
-    const lines = bad.map((n) => {
-      const issue = parsed.error.issues.find((i) => i.path[0] === n);
-      return problemText(n, raw[n], issue?.message ?? "is invalid", privateKey);
-    });
-    const missing = bad.every((n) => raw[n] === undefined);
-    throw new ConfigError(lines.join("\n"), {
-      code: missing ? errorCodes.CONFIG_MISSING : errorCodes.CONFIG_INVALID,
-      settings: bad.map((n) => connectionSettings[n].key),
-      secrets: privateKeyParts(privateKey),
-    });
+  if (!parsed.success || credentials.length > 0) {
+    const issues = [...(parsed.success ? [] : parsed.error.issues.map((i) => ({ name: i.path[0], message: i.message }))), ...credentials];
+    throw configError(raw, issues, secretParts);
   }
   const v = parsed.data;
+  const serviceAccount: ServiceAccount | undefined =
+    v.clientId !== undefined && v.clientSecret !== undefined
+      ? Object.freeze({ clientId: v.clientId, clientSecret: v.clientSecret, tokenUrl: `${new URL(v.baseUrl).origin}${TOKEN_PATH}` })
+      : undefined;
   return Object.freeze({
     apiBase: v.baseUrl,
-    publicKey: v.publicKey,
-    privateKey: v.privateKey,
+    ...(serviceAccount ? { serviceAccount } : { publicKey: v.publicKey, privateKey: v.privateKey }),
     ...(v.caCert === undefined ? {} : { caCert: v.caCert }),
     insecureSkipVerify: v.insecureSkipVerify,
     allowHttp: v.allowHttp,

@@ -32,12 +32,21 @@ export const connectionSettings = {
     description: "Root URL of the Ops Manager server; a URL already ending in /api/public/v1.0 is accepted too.",
   },
   publicKey: {
-    key: "opsmanager:publicKey", env: "OPSMANAGER_PUBLIC_KEY", secret: false, required: true,
-    example: "abcdefgh", description: "Public key of an Ops Manager programmatic API key (the digest user name).",
+    key: "opsmanager:publicKey", env: "OPSMANAGER_PUBLIC_KEY", secret: false, required: false,
+    example: "abcdefgh", description: "Public key of an Ops Manager programmatic API key (the digest user name). Required unless a service account (clientId) is used.",
   },
   privateKey: {
-    key: "opsmanager:privateKey", env: "OPSMANAGER_PRIVATE_KEY", secret: true, required: true,
-    example: "01234567-89ab-cdef-0123-456789abcdef", description: "Private key of that API key (the digest password).",
+    key: "opsmanager:privateKey", env: "OPSMANAGER_PRIVATE_KEY", secret: true, required: false,
+    example: "01234567-89ab-cdef-0123-456789abcdef", description: "Private key of that API key (the digest password). Required with publicKey.",
+  },
+  clientId: {
+    key: "opsmanager:clientId", env: "OPSMANAGER_CLIENT_ID", secret: false, required: false,
+    example: "mdb_sa_id_0123456789abcdef01234567",
+    description: "Client ID of a Cloud Manager service account (OAuth 2.0 client credentials), instead of publicKey/privateKey.",
+  },
+  clientSecret: {
+    key: "opsmanager:clientSecret", env: "OPSMANAGER_CLIENT_SECRET", secret: true, required: false,
+    example: "mdb_sa_sk_0123456789abcdef", description: "Secret of that service account (it expires: 8 hours to a year).",
   },
   caCert: {
     key: "opsmanager:caCert", env: "OPSMANAGER_CA_CERT", secret: false, required: false,

@@ -19,6 +19,8 @@ export const errorCodes = {
   TLS_ERROR: "TLS_ERROR",
   /** The server answered, but not with what the Public API returns (HTML, wrong shape, too big). */
   INVALID_RESPONSE: "INVALID_RESPONSE",
+  /** The token endpoint refused the service account's client credentials (400/401/403). */
+  TOKEN_REFUSED: "TOKEN_REFUSED",
   /** The server kept a field the code does not set (PUT merges) and removing it (delete + re-create) failed. */
   FIELDS_KEPT_BY_SERVER: "FIELDS_KEPT_BY_SERVER",
 } as const;

@@ -8,6 +8,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { check as checkInputs } from "./check";
+import { assertOneCredential, credentialSecret } from "./config";
 import type { ServerIntegration } from "./client/types";
 import { diff as diffProps } from "./diff";
 import { diffWarnings } from "./diff-warnings";
@@ -27,7 +28,7 @@ import { targetFrom } from "./target";
 type Props = Record<string, unknown>;
 /** The outputs state records for a resource after a write or a read. */
 const outputsOf = (session: Session, props: SplitProps, fields: Props, entry: ServerIntegration) =>
-  outputs(props, fields, entry.id, serverUrl(session), viewKey(session.config.privateKey));
+  outputs(props, fields, entry.id, serverUrl(session), viewKey(credentialSecret(session.config)));
 
 export const lifecycle = {
   /** Stack config `opsmanager:*` arrives here, before any other call in a provider process. */
@@ -40,6 +41,8 @@ export const lifecycle = {
    * A type the known server's pages do not list gets a warning naming them, never a failure (availability.ts).
    */
   async check(holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+    // Both credential pairs, or half of one, fail at preview: the client would not know which to use.
+    assertOneCredential(holder.readConfig ?? (() => undefined), process.env);
     const target = targetFrom(holder.readConfig ?? (() => undefined), process.env);
     const result = checkInputs(news);
     const def = findIntegration(news.type);
@@ -97,7 +100,7 @@ export const lifecycle = {
     const props = splitProps({ ...storedFields(stored), ...address });
     const server = await session.client.readIntegration(props.groupId, props.type);
     if (!server) return { id: "" };
-    const fields = reconcileFields(props.def, props.fields, server, { groupId: props.groupId, viewKey: viewKey(session.config.privateKey) });
+    const fields = reconcileFields(props.def, props.fields, server, { groupId: props.groupId, viewKey: viewKey(credentialSecret(session.config)) });
     return { id, props: outputsOf(session, props, fields, server) };
   },
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { EmulatorState } from "../emulator-state";
 import { apiError } from "../errors";
 import { faultRuleSchema } from "../faults";
-import { apiKeySchema, groupIdSchema } from "../options";
+import { apiKeySchema, groupIdSchema, serviceAccountSchema } from "../options";
 import { seedIntegration } from "../seed";
 import { settingsPatchSchema } from "../settings";
 
@@ -38,8 +38,9 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
 const ok = (body?: unknown): ControlResult => (body === undefined ? { status: 204 } : { status: 200, body });
 const found = (removed: boolean, what: string): ControlResult => (removed ? ok() : { status: 404, body: apiError("EMULATOR_NOT_FOUND", [what]).toBody() });
 const flag = (v: unknown) => v === "true" || v === "1";
+const clientIdOf = (query: Record<string, unknown>) => (typeof query.clientId === "string" ? query.clientId : undefined);
 
-/** The control plane: reset, raw state, writes behind the API's back, groups, keys, faults, settings, request log. */
+/** The control plane: reset, raw state, writes behind the API's back, groups, keys, service accounts and tokens, faults, settings, request log. */
 export const controlRoutes: readonly ControlRoute[] = [
   { method: "POST", url: "/reset", handler: ({ state }) => (state.reset(), ok()) },
   { method: "GET", url: "/state", handler: ({ state }) => ok(state.store.snapshot()) },
@@ -85,6 +86,25 @@ export const controlRoutes: readonly ControlRoute[] = [
     },
   },
   { method: "DELETE", url: "/keys/:publicKey", handler: ({ state, params }) => found(state.store.removeKey(params.publicKey!), `Key ${params.publicKey}`) },
+  {
+    method: "PUT",
+    url: "/service-accounts/:clientId",
+    handler: ({ state, params, body }) => {
+      const account = parse(serviceAccountSchema, { roles: [], ...(body as object), clientId: params.clientId });
+      account.roles.forEach((r) => state.store.addGroup(r.groupId));
+      state.tokens.putAccount(account);
+      return ok({ clientId: account.clientId, roles: account.roles });
+    },
+  },
+  {
+    method: "DELETE",
+    url: "/service-accounts/:clientId",
+    handler: ({ state, params }) => found(state.tokens.removeAccount(params.clientId!), `Service account ${params.clientId}`),
+  },
+  /** Issued tokens without their values; `POST /tokens/expire` and `/tokens/revoke` end them (`?clientId=` for one account's). */
+  { method: "GET", url: "/tokens", handler: ({ state }) => ok(state.tokens.list()) },
+  { method: "POST", url: "/tokens/expire", handler: ({ state, query }) => ok({ expired: state.tokens.expireAll(clientIdOf(query)) }) },
+  { method: "POST", url: "/tokens/revoke", handler: ({ state, query }) => ok({ revoked: state.tokens.revokeAll(clientIdOf(query)) }) },
   { method: "GET", url: "/faults", handler: ({ state }) => ok(state.faults.list()) },
   { method: "POST", url: "/faults", handler: ({ state, body }) => (state.faults.add(parse(faultRuleSchema, body)), { status: 201, body: state.faults.list() }) },
   { method: "DELETE", url: "/faults", handler: ({ state }) => (state.faults.clear(), ok()) },

@@ -13,9 +13,11 @@ projects (adoptExisting: true), with every secret read from stack config, and pr
   --stack-config-namespace NAME  read the secrets from NAME:<key> instead of the project's namespace
   --base-url URL                 Ops Manager root URL (default: OPSMANAGER_BASE_URL)
   --public-key KEY               API key, public part (default: OPSMANAGER_PUBLIC_KEY)
+  --client-id ID                 service account client ID, instead of an API key (default: OPSMANAGER_CLIENT_ID)
   --help                         show this text
 
-The private key is read from OPSMANAGER_PRIVATE_KEY only, never from the command line. OPSMANAGER_CA_CERT,
+The private key is read from OPSMANAGER_PRIVATE_KEY only (a service account's secret from
+OPSMANAGER_CLIENT_SECRET only), never from the command line. OPSMANAGER_CA_CERT,
 OPSMANAGER_INSECURE_SKIP_VERIFY, OPSMANAGER_TIMEOUT_SECONDS, OPSMANAGER_MAX_RETRIES and HTTPS_PROXY apply as
 for the provider. Exit status: 0 done, 1 a project or the connection failed, 2 wrong usage.`;
 
@@ -32,13 +34,14 @@ export interface ExportOptions {
   readonly configNamespace?: string;
   readonly baseUrl?: string;
   readonly publicKey?: string;
+  readonly clientId?: string;
 }
 
 export type Command = { readonly kind: "help" } | ({ readonly kind: "export" } & ExportOptions);
 
 const GROUP_ID = /^[0-9a-fA-F]{24}$/;
 const NAMESPACE = /^[A-Za-z0-9_.-]+$/;
-const STRING_OPTIONS = ["group", "out", "stack-config-namespace", "base-url", "public-key"] as const;
+const STRING_OPTIONS = ["group", "out", "stack-config-namespace", "base-url", "public-key", "client-id"] as const;
 
 /** A value in a message: short values quoted, long ones only measured (they could be a pasted secret). */
 const shown = (value: string) => (value.length > 40 ? `a ${value.length}-character value` : JSON.stringify(value));
@@ -64,6 +67,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (token.kind !== "option") continue;
     if (/^private[-_]?key$/i.test(token.name)) {
       throw new UsageError(`--${token.name} is not accepted: set the private key in the environment variable OPSMANAGER_PRIVATE_KEY.`);
+    }
+    if (/^client[-_]?secret$/i.test(token.name)) {
+      throw new UsageError(`--${token.name} is not accepted: set the client secret in the environment variable OPSMANAGER_CLIENT_SECRET.`);
     }
     if (token.name === "help" || token.name === "h") {
       help = true;
@@ -100,11 +106,13 @@ function exportOptions(values: Record<string, string[]>): ExportOptions {
   const out = single("out");
   const baseUrl = single("base-url");
   const publicKey = single("public-key");
+  const clientId = single("client-id");
   return {
     groups: [...new Set(groups)],
     ...(out === undefined ? {} : { out }),
     ...(namespace === undefined ? {} : { configNamespace: namespace }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(publicKey === undefined ? {} : { publicKey }),
+    ...(clientId === undefined ? {} : { clientId }),
   };
 }

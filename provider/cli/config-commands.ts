@@ -16,6 +16,8 @@ export interface SecretSetting {
 export interface ConnectionUsed {
   readonly baseUrl?: string;
   readonly publicKey?: string;
+  /** Set when the export authenticated with a service account: its secret is then the placeholder, not the private key. */
+  readonly clientId?: string;
   /** A file path (shown as is) or PEM text (shown as a placeholder). */
   readonly caCert?: string;
   readonly insecureSkipVerify?: string;
@@ -35,17 +37,18 @@ export function secretCommand(secret: SecretSetting): string {
 
 /**
  * The connection the program needs, as stack config: the non-secret settings the export used with their values,
- * and the private key as a placeholder (it is never printed).
+ * and the private key (or the service account's client secret) as a placeholder (it is never printed).
  */
 export function connectionCommands(used: ConnectionUsed): string[] {
   const lines: string[] = [];
-  for (const name of ["baseUrl", "publicKey", "caCert", "insecureSkipVerify", "timeoutSeconds", "maxRetries"] as const) {
+  for (const name of ["baseUrl", "publicKey", "clientId", "caCert", "insecureSkipVerify", "timeoutSeconds", "maxRetries"] as const) {
     const value = used[name];
     if (value === undefined) continue;
     const shown = name === "caCert" && value.includes("-----BEGIN") ? placeholder("caPemFile") : shellWord(value);
     lines.push(`pulumi config set ${connectionSettings[name].key} ${shown}`);
   }
-  const { privateKey } = connectionSettings;
-  lines.push(`pulumi config set --secret ${privateKey.key} ${placeholder("privateKey")}  # or keep ${privateKey.env} in the environment`);
+  const secret = used.clientId === undefined ? connectionSettings.privateKey : connectionSettings.clientSecret;
+  const name = used.clientId === undefined ? "privateKey" : "clientSecret";
+  lines.push(`pulumi config set --secret ${secret.key} ${placeholder(name)}  # or keep ${secret.env} in the environment`);
   return lines;
 }

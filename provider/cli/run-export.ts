@@ -44,6 +44,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
   const flags: Record<string, string | undefined> = {
     [connectionSettings.baseUrl.key]: options.baseUrl,
     [connectionSettings.publicKey.key]: options.publicKey,
+    [connectionSettings.clientId.key]: options.clientId,
   };
   let config: ConnectionConfig;
   try {
@@ -55,7 +56,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
   }
   for (const warning of securityWarnings((key) => flags[key], io.env)) io.err(`warning: ${warning}\n`);
   const total = options.groups.length;
-  io.err(`Reading the integrations of ${plural(total, "project")} from ${config.apiBase} (API key ${config.publicKey})\n`);
+  io.err(`Reading the integrations of ${plural(total, "project")} from ${config.apiBase} (${config.serviceAccount ? `service account ${config.serviceAccount.clientId}` : `API key ${config.publicKey}`})\n`);
   const groups: GroupExport[] = [];
   const failed: string[] = [];
   const lister = createClient(config, { knownTypes: integrationTypes });
@@ -127,6 +128,7 @@ function connectionUsed(options: ExportOptions, io: CliIo): ConnectionUsed {
   const used = {
     baseUrl: options.baseUrl ?? env("baseUrl"),
     publicKey: options.publicKey ?? env("publicKey"),
+    clientId: options.clientId ?? env("clientId"),
     // A relative path would be read relative to the program's folder: make it absolute.
     caCert: caCert && !caCert.includes("-----BEGIN") ? path.resolve(io.cwd, caCert) : caCert,
     insecureSkipVerify: env("insecureSkipVerify"),

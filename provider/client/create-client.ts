@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from "../config";
+import { credentialSecret, type ConnectionConfig } from "../config";
 import { ApiError, serverErrorCodes } from "../errors";
 import { integrationPageSchema, invalidAnswer, parseAnswer, serverIntegrationSchema, toServerIntegration } from "./answers";
 import { createAgents } from "./create-agents";
@@ -6,8 +6,12 @@ import { createHttp } from "./create-http";
 import { integrationPath } from "./integration-path";
 import { Pacer } from "./pacer";
 import { ProjectReads, type ReadWindow } from "./project-reads";
+import { requestToken, SERVICE_ACCOUNT_HINT } from "./request-token";
 import { sendRequest, type RequestEvent, type Transport } from "./send-request";
+import { TokenCache } from "./token-cache";
 import type { GroupListing, OpsManagerClient, ServerIntegration, WriteRequest } from "./types";
+import { withBearerAuth } from "./with-bearer-auth";
+import { withDigestAuth } from "./with-digest-auth";
 
 /** Knobs that are not connection settings: the types the caller manages, a debug hook, backoff timing. */
 export interface ClientOptions {
@@ -47,31 +51,38 @@ export interface OpsManagerHttpClient extends OpsManagerClient {
 }
 
 /**
- * A client for one Ops Manager server and API key. Options become a fully defaulted transport once: one axios
- * instance with keep-alive agents and the digest interceptor, so the nonce and the sockets are reused by every
- * call. Create one per provider process, not per call. Writes to a project wait for its pending shared read and
+ * A client for one Ops Manager server and API key (or service account). Options become a fully defaulted
+ * transport once: one axios instance with keep-alive agents and the digest interceptor (or the Bearer one and its
+ * token cache), so the nonce or token and the sockets are reused by every call. Create one per provider process, not per call. Writes to a project wait for its pending shared read and
  * the other way round (ProjectReads), so a read never sees half of this process's own update.
  */
 export function createClient(config: ConnectionConfig, options: ClientOptions = {}): OpsManagerHttpClient {
   const agents = createAgents(config);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const now = () => Date.now();
+  const policy = {
+    maxRetries: config.maxRetries,
+    maxRetryTimeMs: options.maxRetryTimeMs ?? config.maxRetryTimeMs,
+    baseDelayMs: options.retryBaseDelayMs ?? 500,
+    maxDelayMs: options.retryMaxDelayMs ?? 20_000,
+    random: options.random ?? Math.random,
+  };
+  const http = createHttp(config, agents);
+  const account = config.serviceAccount;
+  // A service account: one token cache per client, filled through a bare instance of its own (the token endpoint
+  // has its own rate limit, so its own pacer too). Otherwise digest with the API key.
+  const tokenTransport = account && common(createHttp(config, agents), () => [account.clientSecret]);
+  const tokens = account && tokenTransport ? new TokenCache(() => requestToken(tokenTransport, account), now) : undefined;
+  function common(instance: typeof http, credentialSecrets: () => readonly string[]): Transport {
+    const onRequest = options.onRequest ?? (() => {});
+    return { http: instance, apiBase: config.apiBase, credentialSecrets, timeoutMs: config.timeoutMs, policy, onRequest, sleep, now, pacer: new Pacer(now, sleep) };
+  }
+  if (tokens) withBearerAuth(http, tokens);
+  else withDigestAuth(http, { username: config.publicKey ?? "", password: config.privateKey ?? "" }, { allowNoQop: config.allowDigestWithoutQop });
+  const secret = credentialSecret(config);
   const t: Transport = {
-    http: createHttp(config, agents),
-    apiBase: config.apiBase,
-    privateKey: config.privateKey,
-    timeoutMs: config.timeoutMs,
-    policy: {
-      maxRetries: config.maxRetries,
-      maxRetryTimeMs: options.maxRetryTimeMs ?? config.maxRetryTimeMs,
-      baseDelayMs: options.retryBaseDelayMs ?? 500,
-      maxDelayMs: options.retryMaxDelayMs ?? 20_000,
-      random: options.random ?? Math.random,
-    },
-    onRequest: options.onRequest ?? (() => {}),
-    sleep,
-    now,
-    pacer: new Pacer(now, sleep),
+    ...common(http, tokens ? () => [secret, ...tokens.secrets()] : () => [secret]),
+    ...(account ? { unauthorizedHint: SERVICE_ACCOUNT_HINT } : {}),
   };
   const known = options.knownTypes && new Set(options.knownTypes);
   const isKnown = (type: string) => !known || known.has(type);

@@ -1,5 +1,5 @@
 import type { AxiosInstance } from "axios";
-import type { ApiError } from "../errors";
+import { OpsManagerError, type ApiError } from "../errors";
 import { redactUrl } from "../redact";
 import { classifyNetworkError } from "./classify-network-error";
 import type { Pacer } from "./pacer";
@@ -14,6 +14,14 @@ export interface ApiRequest {
   readonly body?: Record<string, unknown>;
   /** Values in the body to scrub from any error (secret fields). */
   readonly secrets?: readonly string[];
+  /** An absolute URL instead of apiBase + path (the token endpoint lies outside the Public API). */
+  readonly url?: string;
+  /** A form body (`application/x-www-form-urlencoded`) instead of JSON. */
+  readonly form?: Record<string, string>;
+  /** Extra request headers (the token request's Basic credentials); never shown anywhere. */
+  readonly headers?: Record<string, string>;
+  /** A POST that may be repeated whatever happened to it (a token request): retried like a GET. */
+  readonly idempotent?: boolean;
 }
 
 /** A 2xx answer, with what a later parse error needs to describe itself. */
@@ -42,7 +50,10 @@ export interface RequestEvent {
 export interface Transport {
   readonly http: AxiosInstance;
   readonly apiBase: string;
-  readonly privateKey: string;
+  /** The credential secrets to scrub from every error: the private key, or the client secret and every token so far. */
+  readonly credentialSecrets: () => readonly string[];
+  /** What a 401 means for these credentials (which settings to check); the default speaks of the API key. */
+  readonly unauthorizedHint?: string;
   readonly timeoutMs: number;
   readonly policy: RetryPolicy;
   readonly onRequest: (event: RequestEvent) => void;
@@ -52,8 +63,8 @@ export interface Transport {
   readonly pacer: Pacer;
 }
 
-function factsOf(method: string, failure: Failure, now: number): FailureFacts {
-  const write = method !== "GET";
+function factsOf(method: string, failure: Failure, now: number, idempotent = false): FailureFacts {
+  const write = method !== "GET" && !idempotent;
   if (failure.kind === "network") return { retriable: failure.net.retriable, maybeApplied: write && !failure.net.notSent };
   if (failure.kind !== "status") return { retriable: false, maybeApplied: write };
   const s = failure.status;
@@ -84,11 +95,12 @@ function factsOf(method: string, failure: Failure, now: number): FailureFacts {
  * client's requests, not just the one that was refused.
  */
 export async function sendRequest(t: Transport, req: ApiRequest): Promise<ApiAnswer> {
-  const url = `${t.apiBase}${req.path}`;
+  const url = req.url ?? `${t.apiBase}${req.path}`;
   const shownUrl = redactUrl(url);
-  const secrets = [t.privateKey, ...(req.secrets ?? [])];
-  const data = req.body === undefined ? undefined : JSON.stringify(req.body);
-  const headers = data === undefined ? {} : { "Content-Type": "application/json" };
+  const secrets = () => [...t.credentialSecrets(), ...(req.secrets ?? [])];
+  const data = req.form ? new URLSearchParams(req.form).toString() : req.body === undefined ? undefined : JSON.stringify(req.body);
+  const contentType = req.form ? "application/x-www-form-urlencoded" : "application/json";
+  const headers = { ...(data === undefined ? {} : { "Content-Type": contentType }), ...req.headers };
   let start: number | undefined;
   for (let attempt = 1; ; attempt++) {
     const slot = await t.pacer.slot();
@@ -101,15 +113,17 @@ export async function sendRequest(t: Transport, req: ApiRequest): Promise<ApiAns
       if (res.status >= 200 && res.status < 300) {
         t.pacer.answered(slot, res.status, undefined);
         t.onRequest({ method: req.method, url: shownUrl, attempt, status: res.status, durationMs: t.now() - began });
-        return { status: res.status, body, method: req.method, url, attempts: attempt, secrets };
+        return { status: res.status, body, method: req.method, url, attempts: attempt, secrets: secrets() };
       }
       failure = { kind: "status", status: res.status, headers: { ...res.headers }, body };
     } catch (error) {
+      // Our own error from inside the instance (a refused or failed token request): already final and redacted.
+      if (error instanceof OpsManagerError) throw error;
       failure = { kind: "network", error, net: classifyNetworkError(error, t.timeoutMs) };
     }
-    const facts = factsOf(req.method, failure, t.now());
+    const facts = factsOf(req.method, failure, t.now(), req.idempotent);
     t.pacer.answered(slot, failure.kind === "status" ? failure.status : undefined, facts.retryAfterMs);
-    const decision = retryDecision(req.method, facts, attempt, t.now() - start, t.policy);
+    const decision = retryDecision(req.idempotent ? "PUT" : req.method, facts, attempt, t.now() - start, t.policy);
     t.onRequest({
       method: req.method, url: shownUrl, attempt, durationMs: t.now() - began,
       ...(failure.kind === "status" ? { status: failure.status } : { error: failure.kind === "network" ? failure.net.sysCode : "invalid" }),
@@ -117,8 +131,9 @@ export async function sendRequest(t: Transport, req: ApiRequest): Promise<ApiAns
     });
     if (!decision.retry) {
       const error: ApiError = toApiError(failure, {
-        method: req.method, url, attempts: attempt, secrets, retriable: facts.retriable, maybeApplied: facts.maybeApplied,
+        method: req.method, url, attempts: attempt, secrets: secrets(), retriable: facts.retriable, maybeApplied: facts.maybeApplied,
         stopped: decision, timeBudgetMs: t.policy.maxRetryTimeMs,
+        ...(t.unauthorizedHint ? { unauthorizedHint: t.unauthorizedHint } : {}),
       });
       throw error;
     }

@@ -21,6 +21,8 @@ export interface FailureContext {
   readonly maybeApplied: boolean;
   readonly stopped?: RetryDecision;
   readonly timeBudgetMs?: number;
+  /** The hint for a 401, when the credentials are not an API key (a service account names its own settings). */
+  readonly unauthorizedHint?: string;
 }
 
 const header = (headers: Record<string, unknown>, name: string) => {
@@ -50,6 +52,8 @@ const errorBodySchema = z.object({
   errorCode: z.string().optional().catch(undefined),
   reason: z.string().optional().catch(undefined),
   error: z.number().optional().catch(undefined),
+  /** OAuth 2.0 errors (the token endpoint, RFC 6749 §5.2) explain themselves here instead of in `detail`. */
+  error_description: z.string().optional().catch(undefined),
 });
 
 /** Ops Manager's error body, or undefined when the body is not a JSON object (HTML from a proxy, empty, text). */
@@ -93,10 +97,10 @@ export function toApiError(failure: Failure, ctx: FailureContext): ApiError {
     ...common,
     status: failure.status,
     ...(body?.errorCode ? { errorCode: body.errorCode } : {}),
-    ...(body?.detail ? { detail: body.detail } : body?.reason ? { detail: body.reason } : {}),
+    ...(body?.detail ? { detail: body.detail } : body?.error_description ? { detail: body.error_description } : body?.reason ? { detail: body.reason } : {}),
     ...(body ? {} : { bodyExcerpt: excerpt(failure.body, ctx.secrets) }),
     ...(requestId ? { requestId } : {}),
-    ...(noQop ? { hint: NO_QOP_HINT } : {}),
+    ...(noQop ? { hint: NO_QOP_HINT } : failure.status === 401 && ctx.unauthorizedHint ? { hint: ctx.unauthorizedHint } : {}),
   });
   const note = stopNote(ctx);
   return note ? new ApiError({ ...error.fields, message: error.message + note }) : error;

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_GROUP_ID, OWNER_KEY, READ_ONLY_KEY } from "../../emulator/defaults";
+import { DEFAULT_GROUP_ID, OWNER_KEY, OWNER_SERVICE_ACCOUNT, READ_ONLY_KEY } from "../../emulator/defaults";
 import { startEmulator, type RunningEmulator } from "../../emulator/start-emulator";
 import { useEmulator, withEmulator } from "../helpers/emulator";
-import { curlDigest } from "./support/curl";
+import { curlDigest, curlRaw } from "./support/curl";
 import { DigestClient } from "./support/digest-client";
 import { selfSignedCert } from "./support/tls";
 
@@ -57,6 +57,34 @@ describe("emulator: an independent client (curl --digest)", () => {
     const res = await curlDigest(READ_ONLY_KEY, "DELETE", at("/WEBHOOK"));
     assert.equal(res.status, 401);
     assert.equal(JSON.parse(res.body).errorCode, "USER_UNAUTHORIZED");
+  });
+});
+
+describe("emulator: a service account through an independent client (curl --user, Bearer)", () => {
+  const emu = useEmulator();
+  const sa = `${OWNER_SERVICE_ACCOUNT.clientId}:${OWNER_SERVICE_ACCOUNT.clientSecret}`;
+
+  it("gets a token as the docs' example does, uses it, revokes it, and is then refused", async () => {
+    const token = await curlRaw(["--user", sa, "--header", "Accept: application/json", "--data", "grant_type=client_credentials", `${emu.url}/api/oauth/token`]);
+    assert.equal(token.status, 200, token.body);
+    const answer = JSON.parse(token.body);
+    assert.equal(answer.token_type, "Bearer");
+    assert.equal(answer.expires_in, 3600);
+    const bearer = ["--header", `Authorization: Bearer ${answer.access_token}`];
+    const list = await curlRaw([...bearer, `${emu.apiBase}/groups/${G}/integrations`]);
+    assert.equal(list.status, 200, list.body);
+    assert.equal(JSON.parse(list.body).totalCount, 0);
+
+    const revoke = await curlRaw(["--user", sa, "--data", `token=${answer.access_token}&token_type_hint=access_token`, `${emu.url}/api/oauth/revoke`]);
+    assert.deepEqual(revoke, { status: 200, body: "" });
+    const refused = await curlRaw([...bearer, `${emu.apiBase}/groups/${G}/integrations`]);
+    assert.equal(refused.status, 401);
+  });
+
+  it("a wrong client secret gets 401 invalid_client", async () => {
+    const res = await curlRaw(["--user", `${OWNER_SERVICE_ACCOUNT.clientId}:wrong`, "--data", "grant_type=client_credentials", `${emu.url}/api/oauth/token`]);
+    assert.equal(res.status, 401);
+    assert.equal(JSON.parse(res.body).error, "invalid_client");
   });
 });
 

@@ -66,11 +66,12 @@ export async function withEmulator<T>(options: StartEmulatorOptions, fn: (emu: E
  * `OPSMANAGER_EMULATOR_PUT=replace`):
  * variable → setting. A spec that passes a setting itself (or sets it through the control plane) still wins.
  */
-export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "putSemantics" | "ncOrder" | "profile">> = {
+export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "putSemantics" | "ncOrder" | "profile" | "bearerRefusal">> = {
   OPSMANAGER_EMULATOR_NULL_ON_PUT: "nullOnPut",
   // CI's second leg also runs with OPSMANAGER_EMULATOR_PUT=replace (the overview page's reading of PUT).
   OPSMANAGER_EMULATOR_PUT: "putSemantics",
   OPSMANAGER_EMULATOR_NC_ORDER: "ncOrder",
+  OPSMANAGER_EMULATOR_BEARER_REFUSAL: "bearerRefusal",
   // Suites that exercise every registered type pin `all-registered`; the engine scenarios take a real server's.
   OPSMANAGER_EMULATOR_PROFILE: "profile",
 };

@@ -25,3 +25,17 @@ export function curlDigest(key: KeyPair, method: string, url: string, o: { body?
     });
   });
 }
+
+/**
+ * Runs the system curl with `args` (URL included) and returns status and body: for the service-account flow,
+ * where curl's own `--user` (HTTP Basic) and `--data` (form body) make the token request as the docs' example does.
+ */
+export function curlRaw(args: readonly string[]): Promise<CurlResult> {
+  return new Promise((resolve, reject) => {
+    execFile("/usr/bin/curl", ["--silent", "--show-error", "--write-out", "\n%{http_code}", ...args], { timeout: 15_000 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`curl failed: ${stderr || error.message}`));
+      const cut = stdout.lastIndexOf("\n");
+      resolve({ status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut) });
+    });
+  });
+}

@@ -57,6 +57,11 @@ export function parseEvents(stdout: string): EngineRun {
 }
 
 /** A Pulumi project + stack on a private file backend, running the test program against one emulator. */
+/** What a stack connects with: the server and an API key, or a service account (set with --secret likewise). */
+export type Connection =
+  | { readonly baseUrl: string; readonly publicKey: string; readonly privateKey: string }
+  | { readonly baseUrl: string; readonly clientId: string; readonly clientSecret: string };
+
 export class EngineProject {
   readonly dir: string;
   private readonly cleanupDir: () => void;
@@ -67,7 +72,7 @@ export class EngineProject {
   }
 
   /** Creates the project, inits `stack`, and sets the connection config (`opsmanager:*`, private key --secret). */
-  static async create(name: string, connection: { baseUrl: string; publicKey: string; privateKey: string }, stack = "dev"): Promise<EngineProject> {
+  static async create(name: string, connection: Connection, stack = "dev"): Promise<EngineProject> {
     const ws = PulumiCli.create();
     const program = makeProgramDir(name, {
       "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
@@ -83,15 +88,20 @@ export class EngineProject {
    */
   static async forProgram(
     program: { dir: string; cleanup: () => void },
-    connection: { baseUrl: string; publicKey: string; privateKey: string },
+    connection: Connection,
     stack = "dev",
     ws = PulumiCli.create(),
   ): Promise<EngineProject> {
     const project = new EngineProject(ws, stack, program);
     await project.ws.ok(project.dir, ["stack", "init", stack]);
     await project.pulumi(["config", "set", "opsmanager:baseUrl", connection.baseUrl]);
-    await project.pulumi(["config", "set", "opsmanager:publicKey", connection.publicKey]);
-    await project.pulumi(["config", "set", "--secret", "opsmanager:privateKey", connection.privateKey]);
+    if ("clientId" in connection) {
+      await project.pulumi(["config", "set", "opsmanager:clientId", connection.clientId]);
+      await project.pulumi(["config", "set", "--secret", "opsmanager:clientSecret", connection.clientSecret]);
+    } else {
+      await project.pulumi(["config", "set", "opsmanager:publicKey", connection.publicKey]);
+      await project.pulumi(["config", "set", "--secret", "opsmanager:privateKey", connection.privateKey]);
+    }
     return project;
   }
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../../emulator/defaults";
+import { DEFAULT_GROUP_ID, OWNER_KEY, OWNER_SERVICE_ACCOUNT, SECOND_GROUP_ID } from "../../../emulator/defaults";
 import { ApiError } from "../../../provider/errors";
 import { useEmulator } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
@@ -117,6 +117,26 @@ describe("export: the command line tool", function () {
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /--private-key is not accepted: set the private key in the environment variable OPSMANAGER_PRIVATE_KEY/);
     assertNoSecret(refused.stdout, refused.stderr);
+  });
+
+  it("exports with a service account (--client-id, OPSMANAGER_CLIENT_SECRET) and prints its commands, never the secret", async () => {
+    const { clientId, clientSecret } = OWNER_SERVICE_ACCOUNT;
+    const ran = await runCliFromSource(["export", "--group", DEFAULT_GROUP_ID, "--base-url", emu.url, "--client-id", clientId], {
+      env: cleanEnv({ OPSMANAGER_CLIENT_SECRET: clientSecret }),
+    });
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.match(ran.stderr, new RegExp(`\\(service account ${clientId}\\)`));
+    const commands = ran.stderr.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("pulumi config set"));
+    assert.deepEqual(commands.slice(0, 3).map((c) => c.split(/\s+/).slice(3, 5).join(" ")), [
+      `opsmanager:baseUrl ${emu.url}`,
+      `opsmanager:clientId ${clientId}`,
+      "--secret opsmanager:clientSecret",
+    ]);
+    assert.ok((await emu.control.requests()).some((r) => r.path === "/api/oauth/token" && r.status === 200));
+    const refused = await runCliFromSource(["export", "--group", DEFAULT_GROUP_ID, `--client-secret=${clientSecret}`], { env: cleanEnv() });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--client-secret is not accepted: set the client secret in the environment variable OPSMANAGER_CLIENT_SECRET/);
+    for (const text of [ran.stdout, ran.stderr, refused.stdout, refused.stderr]) assert.ok(!text.includes(clientSecret), "the client secret was printed");
   });
 
   it("--out a new folder: writes a whole project and prints the next steps", async () => {

@@ -36,6 +36,14 @@ describe("export: printed commands and project files", () => {
         "pulumi config set --secret opsmanager:privateKey <private-key>  # or keep OPSMANAGER_PRIVATE_KEY in the environment",
       ],
     },
+    {
+      used: { baseUrl: "https://cloud.mongodb.com", clientId: "mdb_sa_id_0123456789abcdef01234567" },
+      lines: [
+        "pulumi config set opsmanager:baseUrl https://cloud.mongodb.com",
+        "pulumi config set opsmanager:clientId mdb_sa_id_0123456789abcdef01234567",
+        "pulumi config set --secret opsmanager:clientSecret <client-secret>  # or keep OPSMANAGER_CLIENT_SECRET in the environment",
+      ],
+    },
   ];
   for (const row of connections) {
     it(`repeats the connection ${Object.keys(row.used).join(", ")} as stack config, the private key as a placeholder`, () => {

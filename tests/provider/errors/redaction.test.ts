@@ -122,3 +122,40 @@ describe("no thrown object ever shows a secret", () => {
     assertClean(new ApiError({ ...err.fields, message: `Reworded by the provider.` }));
   });
 });
+
+describe("no thrown object ever shows a service account's secret or token", () => {
+  const CLIENT_SECRET = "mdb_sa_sk_canary-client-secret-77aa";
+  const TOKEN = "canary-access-token-3f2e1d0c9b8a";
+  const basic = Buffer.from(`mdb_sa_id_x:${CLIENT_SECRET}`).toString("base64");
+  let server: ScriptedServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  const client = (url: string) => {
+    const { publicKey: _p, privateKey: _k, ...rest } = testConfig(url, { maxRetries: 1 });
+    return createClient({ ...rest, serviceAccount: { clientId: "mdb_sa_id_x", clientSecret: CLIENT_SECRET, tokenUrl: `${url}/api/oauth/token` } }, { retryBaseDelayMs: 1 });
+  };
+  const clean = (err: unknown) => {
+    assertClean(err);
+    for (const text of views(err)) for (const canary of [CLIENT_SECRET, TOKEN, basic]) assert.ok(!text.includes(canary), `leaked ${canary} in:\n${text}`);
+  };
+  const token: Reply = { status: 200, body: { access_token: TOKEN, expires_in: 3600, token_type: "Bearer" } };
+  const isToken = (req: LoggedRequest) => req.url.startsWith("/api/oauth/token");
+
+  const cases: [string, (req: LoggedRequest) => Reply][] = [
+    ["the API echoing the Bearer header in a JSON 400", (req) => (isToken(req) ? token : echoJson(400)(req))],
+    ["the API echoing it in an HTML 502", (req) => (isToken(req) ? token : echoHtml(502)(req))],
+    ["the API refusing the token twice (401, new token, 401)", (req) => (isToken(req) ? token : echoJson(401)(req))],
+    ["the token endpoint echoing the Basic header in a 401", (req) => (isToken(req) ? echoJson(401)(req) : { status: 200 })],
+    ["the token endpoint echoing it in an HTML 500", (req) => (isToken(req) ? echoHtml(500)(req) : { status: 200 })],
+    ["the token endpoint answering a token of the wrong type", (req) => (isToken(req) ? { status: 200, body: { access_token: TOKEN, expires_in: 60, token_type: "mac" } } : { status: 200 })],
+  ];
+  for (const [name, reply] of cases) {
+    it(name, async () => {
+      server = await startScriptedServer({ script: (req) => reply(req) });
+      clean(await rejection(client(server.url).createIntegration(GROUP, "WEBHOOK", webhookRequest(fields))));
+      assert.ok(server.log.some((r) => r.headers.authorization?.includes(basic)), "the Basic credentials really were sent (the test can fail)");
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../../emulator/defaults";
+import { DEFAULT_GROUP_ID, OWNER_KEY, OWNER_SERVICE_ACCOUNT } from "../../../emulator/defaults";
 import { check as dynamicCheck } from "../../../provider/check";
 import { OpsManagerPlugin } from "../../../provider/plugin/plugin-provider";
 import { useEmulator } from "../../helpers/emulator";
@@ -148,5 +148,28 @@ describe("plugin: OpsManagerPlugin", () => {
         else process.env[k] = saved[k];
       }
     }
+  });
+
+  it("configured with a service account (clientId, secret clientSecret), creates, reads and deletes with Bearer tokens", async () => {
+    const viaAccount = new OpsManagerPlugin("0.0.0-test");
+    viaAccount.configure({ baseUrl: emu.url, clientId: OWNER_SERVICE_ACCOUNT.clientId, clientSecret: secret(OWNER_SERVICE_ACCOUNT.clientSecret) });
+    const { inputs } = await viaAccount.check(URN, {}, webhook);
+    const created = await viaAccount.create(URN, inputs as Record<string, unknown>);
+    assert.equal((await viaAccount.read(created.id, URN, created.outs)).id, created.id);
+    await viaAccount.delete(created.id, URN, created.outs);
+    const requests = await emu.control.requests();
+    assert.equal(requests.filter((r) => r.path === "/api/oauth/token").length, 1, "one token for the plugin process");
+    assert.ok(requests.filter((r) => r.path.startsWith("/api/public")).every((r) => r.publicKey === OWNER_SERVICE_ACCOUNT.clientId));
+  });
+
+  it("check fails, naming the settings, when an API key and a service account are both configured", async () => {
+    const both = new OpsManagerPlugin("0.0.0-test");
+    both.configure({ baseUrl: emu.url, publicKey: OWNER_KEY.publicKey, privateKey: secret(OWNER_KEY.privateKey), clientId: OWNER_SERVICE_ACCOUNT.clientId, clientSecret: secret(OWNER_SERVICE_ACCOUNT.clientSecret) });
+    await assert.rejects(both.check(URN, {}, webhook), (err: Error) => {
+      assert.match(err.message, /opsmanager:publicKey .*not both/);
+      assert.match(err.message, /opsmanager:clientSecret/);
+      assert.ok(!err.message.includes(OWNER_SERVICE_ACCOUNT.clientSecret) && !err.message.includes(OWNER_KEY.privateKey));
+      return true;
+    });
   });
 });

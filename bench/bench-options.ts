@@ -12,7 +12,7 @@ export interface BenchOptions {
   readonly ops: number;
   /** State-size sizes. Env `BENCH_STATE_SIZES`. */
   readonly stateSizes: readonly number[];
-  /** Projects G of the refresh-per-project section (11 integrations each). Env `BENCH_REFRESH_GROUPS`. */
+  /** Projects G of the refresh-per-project section (one integration of every registered type each). Env `BENCH_REFRESH_GROUPS`. */
   readonly refreshGroups: readonly number[];
   /** The load section: integrations, projects, rate limit (requests/s). Env `BENCH_LOAD`, e.g. `300,40,20`. */
   readonly load: { readonly n: number; readonly groups: number; readonly rate: number };

@@ -2,7 +2,7 @@ import type { ControlClient } from "../emulator/control-client";
 import type { BenchProject } from "./bench-project";
 import { projectIntegrations } from "./workload";
 
-/** The requests of one refresh (or the refresh phase of `up --refresh`) of N = 11 × G integrations in G projects. */
+/** The requests of one refresh (or the refresh phase of `up --refresh`) of N = T × G integrations (T registered types) in G projects. */
 export interface RefreshRow {
   readonly command: "refresh" | "up --refresh";
   readonly groups: number;
@@ -24,10 +24,10 @@ const COMMANDS = {
 } as const;
 
 /**
- * Issue 13, goal 1: for each G, `up` the 11 × G integrations (adding to the previous G's), then count the requests
+ * Issue 13, goal 1: for each G, `up` the T × G integrations (adding to the previous G's), then count the requests
  * of `pulumi refresh` and of `pulumi up --refresh` (no change, so only its refresh phase sends anything) at each
- * `--parallel`. Destroys everything at the end. Counts are deterministic when every read is in flight at once;
- * at a `--parallel` below the integrations per project they depend on how reads overlap (see README).
+ * `--parallel`. Destroys everything at the end. The provider process reuses each project's list for its later
+ * reads, so the count is G + 1 at any `--parallel`, the default included (see README).
  */
 export async function measureRefresh(
   project: BenchProject,

@@ -1,3 +1,4 @@
+import { definitions } from "../provider/integrations/registry";
 import { markdownTable } from "./markdown-table";
 import type { BenchResults } from "./results";
 
@@ -23,12 +24,12 @@ export function renderRefresh(results: BenchResults): string {
     parts.push(
       "## Refresh per project",
       "",
-      "Every registered type (11) in each of G projects, N = 11 × G, one stack grown from G = 1 upwards; request " +
+      `Every registered type (${definitions.length}) in each of G projects, N = ${definitions.length} × G, one stack grown from G = 1 upwards; request ` +
         "log of the emulator around one `pulumi refresh` and one `pulumi up --refresh` (no change: only its refresh " +
-        "sends requests). Goal: G list requests + 1 digest challenge. The engine runs at most `--parallel` reads at " +
-        "once and a read never shares an answer that began before it was asked, so a project's reads share one " +
-        "request only when they are in flight together: the goal needs `--parallel` ≥ the integrations of a project " +
-        "(in state order); at the default (4 × CPUs) a project of 11 is read in two or more batches.",
+        "sends requests). Goal: G list requests + 1 digest challenge, at Pulumi's default `--parallel` (no flag) " +
+        "and with every read in flight at once. The provider process lists a project on its first read and its " +
+        "other reads reuse that list (until the process writes to the project, or `opsmanager:readSnapshotSeconds`, " +
+        "default 30 s, passes), so the count no longer depends on how the engine spreads the reads.",
       "",
       markdownTable(
         ["command", "G", "N", "--parallel", "requests", "lists + challenges", "per integration", "goal (G + 1)", "s"],

@@ -11,6 +11,7 @@ import path from "node:path";
 import { ControlClient } from "../emulator/control-client";
 import { OWNER_KEY } from "../emulator/defaults";
 import { startEmulator } from "../emulator/start-emulator";
+import { definitions } from "../provider/integrations/registry";
 import { toolsBin } from "../scripts/lib/pulumi-cli";
 import { benchOptions } from "./bench-options";
 import { BenchProject, defaultParallel, type ProgramKind } from "./bench-project";
@@ -35,8 +36,9 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     port: 0,
     groups: Array.from({ length: projectCount }, (_, i) => benchGroupId(i)),
-    maxLoggedRequests: Math.max(4 * largest + 100, 20 * options.load.n, 11 * 4 * Math.max(...options.refreshGroups, 0)),
+    maxLoggedRequests: Math.max(4 * largest + 100, 20 * options.load.n, definitions.length * 4 * Math.max(...options.refreshGroups, 0)),
     slackCreate: "allow", // the workload creates SLACK through the API (documented servers refuse; see README "Slack")
+    profile: "all-registered", // the refresh section creates every registered type, PROMETHEUS and MICROSOFT_TEAMS too
   });
   const control = new ControlClient(emulator.controlUrl);
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-probe-"));
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
     if (options.sections.has("refresh")) {
       await control.settings({ latencyMs: 0 });
       // Pulumi's default --parallel, and one that lets every read of the largest stack be in flight at once.
-      const all = 11 * Math.max(...options.refreshGroups);
+      const all = definitions.length * Math.max(...options.refreshGroups);
       refresh = await measureRefresh(both.integration, control, options.refreshGroups, [parallelDefault, all], log);
     }
     let load: BenchResults["load"];

@@ -41,8 +41,8 @@ export function benchIntegrations(n: number, variant = 0): BenchIntegration[] {
 }
 
 /**
- * Every registered type (11) in each of `groups` projects: the refresh-per-project workload, N = 11 × G, and
- * with `limit` the load suite's layout (fewer than 11 per project, types rotating).
+ * Every registered type in each of `groups` projects: the refresh-per-project workload, N = types × G, and
+ * with `limit` the load suite's layout (fewer than every type per project, types rotating).
  */
 export function projectIntegrations(groups: number, limit = groups * definitions.length): BenchIntegration[] {
   const items: BenchIntegration[] = [];

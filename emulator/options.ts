@@ -12,11 +12,12 @@ import {
   READ_ONLY_KEY,
   READ_ONLY_ROLE,
 } from "./defaults";
+import { GROUP_ID } from "../provider/shown";
 import { DEFAULT_PROFILE } from "./profiles";
 import { settingsSchema, type Settings } from "./settings";
 
 /** A project id as Ops Manager makes them: 24 hex digits. */
-export const groupIdSchema = z.string().regex(/^[0-9a-f]{24}$/i, { error: "must be 24 hexadecimal digits" });
+export const groupIdSchema = z.string().regex(GROUP_ID, { error: "must be 24 hexadecimal digits" });
 
 /** One role of an API key in one project, in Ops Manager's own shape (`roles[].groupId/roleName`). */
 export const keyRoleSchema = z.strictObject({ groupId: groupIdSchema, roleName: z.string().min(1) });

@@ -1,18 +1,9 @@
-import type { FieldSpec } from "../provider/integrations/field";
 import { maskSecret, type MaskStyle } from "../provider/integrations/mask";
 import type { IntegrationLookup } from "./options";
 import type { StoredIntegration } from "./store";
 
 /** The wire view of an integration: `id`, `type` and its fields, secrets masked, write-only fields left out. */
-export type IntegrationView = Record<string, unknown> & { readonly id: string; readonly type: string };
-
-/**
- * Whether a field holds a URL, decided by its own schema (it refuses plain text and accepts an https URL), so the
- * Atlas mask style can keep a webhook URL's origin visible without the emulator naming any field.
- */
-function isUrlField(spec: FieldSpec): boolean {
-  return !spec.schema.safeParse("plain-text").success && spec.schema.safeParse("https://example.com/path").success;
-}
+export type PresentedIntegration = Record<string, unknown> & { readonly id: string; readonly type: string };
 
 /**
  * What the server shows for a stored integration: fields never sent appear with their `serverDefault` (Datadog's
@@ -24,20 +15,20 @@ export function presentIntegration(
   lookup: IntegrationLookup,
   style: MaskStyle,
   webhookSecret: "masked" | "redacted" = "redacted",
-): IntegrationView {
+): PresentedIntegration {
   const def = lookup(stored.type);
   const view: Record<string, unknown> = { id: stored.id, type: stored.type };
   for (const [name, value] of Object.entries(stored.fields)) {
     if (name === "id" || name === "type") continue;
     const spec = def?.fields[name];
     if (spec?.writeOnly && !spec.shownWhenSet) continue;
-    view[name] = spec?.secret && typeof value === "string" ? maskSecret(value, style, isUrlField(spec) ? "url" : "text") : value;
-    // "the secret is completely redacted" (settings.ts webhookSecret); `masked` plays a server that shows the last four.
-    if (stored.type === "WEBHOOK" && name === "secret" && webhookSecret === "redacted" && style !== "clear") view[name] = "******";
+    view[name] = spec?.secret && typeof value === "string" ? maskSecret(value, style, spec.kind === "url" ? "url" : "text") : value;
+    // "the secret is completely redacted" (settings.ts webhookSecret, the default); `masked` shows the last four.
+    if (spec?.mayBeRedacted && webhookSecret === "redacted" && style !== "clear") view[name] = "******";
   }
   for (const [name, spec] of Object.entries(def?.fields ?? {})) {
     if (view[name] === undefined && spec.serverDefault !== undefined && !spec.writeOnly) view[name] = spec.serverDefault;
   }
   const sorted = Object.fromEntries(Object.keys(view).sort().map((k) => [k, view[k]]));
-  return sorted as IntegrationView;
+  return sorted as PresentedIntegration;
 }

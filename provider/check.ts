@@ -2,11 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isImportPlaceholder } from "./import-placeholder";
 import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
-import { META_KEYS, UNKNOWN } from "./request";
+import { META_KEYS, UNKNOWN } from "./split-props";
+import { GROUP_ID, groupIdReason, shown as describe } from "./shown";
 
 type CheckFailure = pulumi.dynamic.CheckFailure;
-
-const GROUP_ID = /^[0-9a-fA-F]{24}$/;
 
 /**
  * Validates new inputs without any API call: one CheckFailure per problem, each naming the field and saying what
@@ -25,7 +24,7 @@ export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult
   if (groupId !== UNKNOWN && (typeof groupId !== "string" || !GROUP_ID.test(groupId))) {
     failures.push({
       property: "groupId",
-      reason: `groupId must be an Ops Manager project id (24 hexadecimal characters), got ${describe(groupId)}`,
+      reason: groupIdReason(groupId),
     });
   }
   if (adoptExisting !== undefined && adoptExisting !== UNKNOWN && typeof adoptExisting !== "boolean") {
@@ -93,8 +92,4 @@ function maskedReason(type: string, field: string): string {
   );
 }
 
-/** A short, safe rendering of a bad value: no secret can be long enough to matter, and none is echoed whole. */
-function describe(value: unknown): string {
-  if (typeof value === "string") return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-  return value === null ? "null" : typeof value;
-}
+

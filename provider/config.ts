@@ -28,6 +28,8 @@ export interface ConnectionConfig {
   readonly maxRetries: number;
   /** No retry starts later than this after the first attempt. */
   readonly maxRetryTimeMs: number;
+  /** How long refresh's reads reuse a project's list (client/project-reads.ts); 0: never. */
+  readonly readSnapshotMs: number;
   readonly proxy: ProxySettings;
 }
 
@@ -110,6 +112,11 @@ function settingsSchema() {
       .regex(/^\d+$/, { error: "must be a whole number from 0 to 10" })
       .transform(Number)
       .pipe(z.number().max(10, { error: "must be a whole number from 0 to 10" })),
+    readSnapshotSeconds: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { error: "must be a number of seconds from 0 to 300, such as 30 (0 turns reuse off)" })
+      .transform(Number)
+      .pipe(z.number().max(300, { error: "must be at most 300 seconds" })),
   });
 }
 
@@ -241,6 +248,7 @@ export function loadConnectionConfig(get: (key: string) => string | undefined, e
     timeoutMs: Math.round(v.timeoutSeconds * 1000),
     maxRetries: v.maxRetries,
     maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
+    readSnapshotMs: Math.round(v.readSnapshotSeconds * 1000),
     proxy: Object.freeze(loadProxy(env)),
   });
 }

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { FINGERPRINT_KEY, sameSecret } from "./fingerprint";
 import { findIntegration } from "./integrations/registry";
 import { storedFields } from "./outputs";
-import { UNKNOWN } from "./request";
+import { UNKNOWN } from "./split-props";
 
 /** Inputs whose change needs a new integration: the natural id is `{groupId}/{TYPE}`. */
 const REPLACE_ON = ["groupId", "type"] as const;

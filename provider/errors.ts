@@ -1,5 +1,5 @@
 import { errorCodes } from "./error-codes";
-import { describeApiError } from "./error-messages";
+import { describeApiError } from "./api-error-message";
 import { printable, redactText, redactUrl } from "./redact";
 
 export { errorCodes, serverErrorCodes } from "./error-codes";

@@ -1,5 +1,5 @@
 import type * as Pulumi from "@pulumi/pulumi";
-import { connectionSettings, isLoopbackUrl, parseFlag } from "./connection-settings";
+import { connectionSettings, isLoopbackUrl, parseFlag, rawSetting } from "./connection-settings";
 
 /**
  * The warnings owed for connection settings that weaken security, read from raw settings (stack config first, then
@@ -7,7 +7,7 @@ import { connectionSettings, isLoopbackUrl, parseFlag } from "./connection-setti
  * program (below) and the export command.
  */
 export function securityWarnings(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv): string[] {
-  const raw = (s: { key: string; env: string }) => get(s.key)?.trim() || env[s.env]?.trim() || undefined;
+  const raw = (s: { key: string; env: string }) => rawSetting(s, get, env);
   const warnings: string[] = [];
   const skip = connectionSettings.insecureSkipVerify;
   const skipValue = raw(skip);

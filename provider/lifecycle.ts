@@ -14,14 +14,16 @@ import { diff as diffProps } from "./diff";
 import { diffWarnings } from "./diff-warnings";
 import { engineWarn } from "./engine-log";
 import { errorCodes } from "./error-codes";
-import * as say from "./error-messages";
+import * as say from "./lifecycle-messages";
 import { ApiError, OpsManagerError } from "./errors";
 import { viewKey, withFingerprintKey } from "./fingerprint";
 import { availabilityWarning, describeAvailability } from "./integrations/availability";
 import { findIntegration } from "./integrations/registry";
 import { outputs, storedFields } from "./outputs";
 import { heldBeyond, reconcileFields, sameAsServer } from "./reconcile";
-import { parseResourceId, resourceId, splitProps, writeRequest, type SplitProps } from "./request";
+import { parseResourceId, resourceId } from "./resource-id";
+import { splitProps, type SplitProps } from "./split-props";
+import { writeRequest } from "./write-request";
 import { configure as configureHolder, serverUrl, sessionOf, type Session, type SessionHolder } from "./session";
 import { targetFrom } from "./target";
 
@@ -141,7 +143,7 @@ async function recoverCreate(session: Session, props: SplitProps, err: unknown):
     throw new ApiError({ ...err.fields, message: say.connectInUiFirst(props.def.label, props.type, props.groupId, props.adoptExisting, err) });
   }
   if (!(err instanceof ApiError) || !(err.maybeApplied || err.errorCode === "INTEGRATION_ALREADY_CONFIGURED")) throw err;
-  const found = await session.client.getIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
+  const found = await session.client.fetchIntegration(props.groupId, props.type).catch(() => Promise.reject(err));
   if (found ? sameAsServer(props.def, props.fields, found) : err.maybeApplied) {
     return session.client.putIntegration(props.groupId, props.type, writeRequest(props));
   }

@@ -4,6 +4,7 @@ import type { IntegrationType } from "./generated/args";
 import { toView, type IntegrationView } from "./integration-view";
 import { findIntegration, integrationTypes } from "./integrations/registry";
 import { sessionOf, type Session, type SessionHolder } from "./session";
+import { GROUP_ID, groupIdReason, shown } from "./shown";
 
 export type { IntegrationView };
 
@@ -11,27 +12,35 @@ export type { IntegrationView };
 const program: SessionHolder = { readConfig: (key) => pulumi.runtime.getConfig(key) };
 const programSession = () => sessionOf(program);
 
+/** A lookup argument that is wrong: the argument's name and a sentence saying what is allowed. */
+export interface ArgumentFailure {
+  readonly property: "groupId" | "type";
+  readonly reason: string;
+}
+
 /**
  * The lookups' arguments come from programs (often from other stacks' outputs), unchecked by any `check`: refuse
  * anything but a project id and a registered type before a request is made, so no value can reshape the request
- * path (issue 15).
+ * path. The plugin returns these as CheckFailures; the program's lookups throw them.
  */
-function validGroupId(groupId: unknown): string {
-  if (typeof groupId === "string" && /^[0-9a-fA-F]{24}$/.test(groupId)) return groupId;
-  throw new OpsManagerError(`groupId must be an Ops Manager project id (24 hexadecimal characters), got ${shown(groupId)}`, { code: errorCodes.INVALID_ARGUMENT });
+export function lookupFailures(args: { groupId?: unknown; type?: unknown }, withType: boolean): ArgumentFailure[] {
+  const failures: ArgumentFailure[] = [];
+  const { groupId, type } = args;
+  if (typeof groupId !== "string" || !GROUP_ID.test(groupId)) failures.push({ property: "groupId", reason: groupIdReason(groupId) });
+  if (withType && !findIntegration(type))
+    failures.push({ property: "type", reason: `type must be one of ${integrationTypes.join(", ")}, got ${shown(type)}` });
+  return failures;
 }
 
-function validType(type: unknown): IntegrationType {
-  const def = findIntegration(type);
-  if (def) return def.type;
-  throw new OpsManagerError(`type must be one of ${integrationTypes.join(", ")}, got ${shown(type)}`, { code: errorCodes.INVALID_ARGUMENT });
+function throwIfInvalid(args: { groupId?: unknown; type?: unknown }, withType: boolean): void {
+  const [first] = lookupFailures(args, withType);
+  if (first) throw new OpsManagerError(first.reason, { code: errorCodes.INVALID_ARGUMENT });
 }
-
-const shown = (v: unknown) => (typeof v === "string" ? (v.length > 40 ? `a ${v.length}-character string` : JSON.stringify(v)) : typeof v);
 
 /**
- * Reads one integration of a project; undefined when the project has none of that type. Lookups of one project
- * made at the same time share one list request, like refresh's reads.
+ * Reads one integration of a project; undefined when the project has none of that type. Each lookup sends its own
+ * list request, unlike refresh's reads (which reuse a per-project snapshot): a program reads what the server holds
+ * now, and the writes that would drop a snapshot happen in the provider process, not here.
  */
 export async function getIntegration(args: { groupId: string; type: IntegrationType }): Promise<IntegrationView | undefined> {
   return lookUpIntegration(programSession(), args);
@@ -44,14 +53,17 @@ export async function listIntegrations(args: { groupId: string }): Promise<Integ
 
 /** {@link getIntegration} on a given connection: the plugin's functions use the provider's own session. */
 export async function lookUpIntegration(session: Session, args: { groupId: unknown; type: unknown }): Promise<IntegrationView | undefined> {
-  const groupId = validGroupId(args.groupId);
-  const entry = await session.client.readIntegration(groupId, validType(args.type));
+  throwIfInvalid(args, true);
+  const groupId = args.groupId as string;
+  const type = findIntegration(args.type)!.type;
+  const entry = (await session.client.listIntegrations(groupId)).find((e) => e.type === type);
   return entry && toView(groupId, entry);
 }
 
 /** {@link listIntegrations} on a given connection. */
 export async function lookUpIntegrations(session: Session, args: { groupId: unknown }): Promise<IntegrationView[]> {
-  const groupId = validGroupId(args.groupId);
+  throwIfInvalid(args, false);
+  const groupId = args.groupId as string;
   const entries = await session.client.listIntegrations(groupId);
   return entries.map((e) => toView(groupId, e));
 }

@@ -1,5 +1,5 @@
 import { isKeyedFingerprint, toStoredSecret } from "./fingerprint";
-import type { SplitProps } from "./request";
+import type { SplitProps } from "./split-props";
 
 /** The output holding the secret fields' fingerprints, by field name. */
 export const FINGERPRINTS = "fingerprints";

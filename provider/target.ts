@@ -1,4 +1,4 @@
-import { connectionSettings, SERVER_VERSION } from "./connection-settings";
+import { connectionSettings, rawSetting, SERVER_VERSION } from "./connection-settings";
 import type { Target } from "./integrations/availability";
 
 /** Cloud Manager's only address (its API pages: "Base URL: https://cloud.mongodb.com/api/public/v1.0"). */
@@ -10,7 +10,7 @@ const CLOUD_MANAGER_HOST = "cloud.mongodb.com";
  * a build hash). Undefined when neither says; a server refusal then explains itself at `up`.
  */
 export function targetFrom(get: (key: string) => string | undefined, env: NodeJS.ProcessEnv): Target | undefined {
-  const read = (s: { key: string; env: string }) => get(s.key)?.trim() || env[s.env]?.trim() || undefined;
+  const read = (s: { key: string; env: string }) => rawSetting(s, get, env);
   const baseUrl = read(connectionSettings.baseUrl);
   try {
     if (baseUrl && new URL(baseUrl).hostname.toLowerCase() === CLOUD_MANAGER_HOST) return { product: "cloud-manager" };

@@ -19,7 +19,7 @@
 # Environment:
 #   PULUMI_VERSION             the CLI version whose python/go host to build (default: what .tools/bin/pulumi
 #                              reports, else node_modules/@pulumi/pulumi's version)
-#   PULUMI_YAML_VERSION        pulumi-yaml release for the YAML host (default 1.25.0)
+#   PULUMI_YAML_VERSION        pulumi-yaml release for the YAML host (default: scripts/versions.env)
 #   PULUMI_VENDOR_DIR          folder holding pulumi-language-{python,go}/vX/ (default: <repo>/../shared/vendor);
 #                              it may be read-only: its source is copied before building
 #   OPSMANAGER_TOOLS_CACHE     machine-level cache (default: $HOME/.cache/pulumi-opsmanager-tools)
@@ -27,8 +27,7 @@
 #   ENSURE_LANGUAGE_HOST_FORCE=1  ignore the cache and any host next to the CLI, rebuild
 set -euo pipefail
 
-log() { printf '[ensure-language-host] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+TOOL=ensure-language-host
 # shellcheck source=lib/tool-cache.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 
@@ -36,23 +35,14 @@ LANG_NAME="${1:-}"
 case "$LANG_NAME" in yaml|python|go) ;; *) die "usage: $0 <yaml|python|go>" ;; esac
 HOST="pulumi-language-$LANG_NAME"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-REPO_BIN="$ROOT/.tools/bin"
-CACHE_ROOT="${OPSMANAGER_TOOLS_CACHE:-$HOME/.cache/pulumi-opsmanager-tools}"
 VENDOR_DIR="${PULUMI_VENDOR_DIR:-$ROOT/../shared/vendor}"
 JOBS="${PULUMI_BUILD_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 FORCE="${ENSURE_LANGUAGE_HOST_FORCE:-}"
 export PULUMI_SKIP_UPDATE_CHECK=true
 
-link_into_repo() {
-  mkdir -p "$REPO_BIN"
-  rm -f "$REPO_BIN/$HOST"
-  ln -s "$1/$HOST" "$REPO_BIN/$HOST" 2>/dev/null || cp -p "$1/$HOST" "$REPO_BIN/$HOST"
-}
-
 # --- 1. the version to provide --------------------------------------------------------------------------
 if [ "$LANG_NAME" = yaml ]; then
-  VX="${PULUMI_YAML_VERSION:-1.25.0}"
+  VX="${PULUMI_YAML_VERSION:-$(leg1_version PULUMI_YAML_VERSION)}"
   VX="v${VX#v}"
 else
   v="${PULUMI_VERSION:-}"
@@ -70,7 +60,7 @@ if [ "$FORCE" != "1" ] && [ -e "$REPO_BIN/pulumi" ]; then
   cli_dir="$(dirname "$(readlink -f "$REPO_BIN/pulumi")")"
   if [ -x "$cli_dir/$HOST" ] && [ "$cli_dir" != "$(readlink -f "$REPO_BIN")" ]; then
     log "using $HOST next to the Pulumi CLI in $cli_dir"
-    link_into_repo "$cli_dir"
+    link_into_repo "$cli_dir" "$HOST"
     printf '%s\n' "$REPO_BIN"
     exit 0
   fi
@@ -87,16 +77,13 @@ EXTRA=""
 [ "$LANG_NAME" = python ] && EXTRA="pulumi-language-python-exec"
 cache_ok() { [ -f "$STAMP" ] && [ -x "$BIN/$HOST" ] && { [ -z "$EXTRA" ] || [ -x "$BIN/$EXTRA" ]; }; }
 finish() {
-  link_into_repo "$BIN"
+  link_into_repo "$BIN" "$HOST"
   log "$HOST $VX ($(sed -n 's/^source=//p' "$STAMP")) ready in $REPO_BIN (-> $BIN)"
   printf '%s\n' "$REPO_BIN"
 }
-if [ "$FORCE" != "1" ] && cache_ok; then finish; exit 0; fi
-
+# Serialise concurrent builders (several work trees or CI on one machine).
+reuse_or_lock cache_ok finish "$PREFIX/.lock" "building $HOST $VX"
 mkdir -p "$BIN"
-# Serialise concurrent builders (several work trees or CI on one machine); re-check once we own the lock.
-lock_cache "$PREFIX/.lock" "building $HOST $VX"
-if [ "$FORCE" != "1" ] && cache_ok; then finish; exit 0; fi
 
 command -v go >/dev/null 2>&1 || die "building $HOST needs Go (none on PATH); or install Pulumi, whose official install ships it"
 : >"$LOG"
@@ -130,8 +117,7 @@ else
   mv -f "$BIN/$HOST.tmp" "$BIN/$HOST"
   if [ -n "$EXTRA" ]; then
     # The shim is a Python script in the sdk/v3 module of the same version (the module proxy serves it).
-    SDK_DIR="$(cd "$PREFIX/src" && go mod download -json "github.com/pulumi/pulumi/sdk/v3@$SRC_VX" \
-      | sed -n 's/^[[:space:]]*"Dir":[[:space:]]*"\(.*\)",\{0,1\}$/\1/p')"
+    SDK_DIR="$(cd "$PREFIX/src" && module_dir "github.com/pulumi/pulumi/sdk/v3@$SRC_VX")"
     [ -f "$SDK_DIR/python/cmd/$EXTRA" ] || die "no python/cmd/$EXTRA in github.com/pulumi/pulumi/sdk/v3@$SRC_VX"
     cp "$SDK_DIR/python/cmd/$EXTRA" "$BIN/$EXTRA.tmp"
     chmod 755 "$BIN/$EXTRA.tmp"
@@ -141,9 +127,5 @@ else
 fi
 [ -x "$BIN/$HOST" ] || die "the build wrote no $BIN/$HOST"
 log "$HOST built in $((SECONDS - t0))s ($(du -h "$BIN/$HOST" | cut -f1))"
-{
-  printf 'source=%s\n' "$SOURCE"
-  date -u +'built=%Y-%m-%dT%H:%M:%SZ'
-} >"$STAMP.tmp"
-mv -f "$STAMP.tmp" "$STAMP"
+write_stamp "$STAMP" "source=$SOURCE"
 finish

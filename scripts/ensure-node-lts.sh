@@ -13,12 +13,13 @@
 #   OPSMANAGER_TOOLS_CACHE   machine-level cache (default: $HOME/.cache/pulumi-opsmanager-tools)
 set -euo pipefail
 
-log() { printf '[ensure-node-lts] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+TOOL=ensure-node-lts
+# shellcheck source=lib/tool-cache.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 
 if [ -z "${NODE_LTS_VERSION:-}" ]; then
   # shellcheck source=/dev/null
-  . "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.ci/lts-leg/versions.env"
+  . "$ROOT/.ci/lts-leg/versions.env"
 fi
 VERSION="$NODE_LTS_VERSION"
 VERSION="${VERSION#v}"
@@ -36,28 +37,19 @@ case "$(uname -m)" in
 esac
 PACKAGE="node-$os-$arch@$VERSION"
 
-CACHE_ROOT="${OPSMANAGER_TOOLS_CACHE:-$HOME/.cache/pulumi-opsmanager-tools}"
 PREFIX="$CACHE_ROOT/node-$VERSION"
 BIN="$PREFIX/bin"
 
 cached() { [ -x "$BIN/node" ] && [ "$("$BIN/node" --version 2>/dev/null)" = "v$VERSION" ]; }
 
-if cached; then
-  log "cached Node.js v$VERSION: $BIN"
+finish() {
+  log "cached Node.js v$VERSION$([ "${1:-}" != concurrent ] || printf ' (fetched by a concurrent run)'): $BIN"
   printf '%s\n' "$BIN"
-  exit 0
-fi
+}
+# Serialise concurrent runs (a developer and CI on one machine).
+reuse_or_lock cached finish "$CACHE_ROOT/.node-$VERSION.lock" "fetching Node.js v$VERSION"
 
 command -v npm >/dev/null 2>&1 || die "npm is required to fetch $PACKAGE"
-mkdir -p "$CACHE_ROOT"
-# Serialise concurrent runs (a developer and CI on one machine); re-check once we own the lock.
-exec 9>"$CACHE_ROOT/.node-$VERSION.lock"
-if command -v flock >/dev/null 2>&1; then flock 9; fi
-if cached; then
-  log "cached Node.js v$VERSION (fetched by a concurrent run): $BIN"
-  printf '%s\n' "$BIN"
-  exit 0
-fi
 
 work="$(mktemp -d "$CACHE_ROOT/.node-$VERSION.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

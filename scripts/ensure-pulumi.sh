@@ -9,10 +9,12 @@
 # It says which CLI it picked and why on stderr.
 # Usage:  PATH="$(scripts/ensure-pulumi.sh | tail -1):$PATH"   (progress on stderr; the last stdout line is the
 # directory holding `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`: <repo>/.tools/bin)
+#         scripts/ensure-pulumi.sh --no-link   provide the CLI (cache it) but link nothing into .tools/bin; the last
+#                                              stdout line is then the directory the CLI is in (CI prebuilds leg 2's)
 # Environment:
 #   PULUMI_VERSION               an exact CLI version to provide (a CLI on PATH is used only if it is that version);
 #                                unset: any usable CLI on PATH, else build the version of node_modules/@pulumi/pulumi
-#                                (else 3.248.0)
+#                                (else PULUMI_CLI_VERSION of scripts/versions.env)
 #   OPSMANAGER_TOOLS_CACHE       machine-level cache (default: $HOME/.cache/pulumi-opsmanager-tools)
 #   PULUMI_VENDOR_DIR            folder holding pulumi-language-nodejs/vX/ sources (default: <repo>/../shared/vendor);
 #                                the language host is built from there at the CLI's own version. Only when no
@@ -22,14 +24,16 @@
 #   ENSURE_PULUMI_FORCE=1        ignore the cache and any pulumi on PATH, rebuild
 set -euo pipefail
 
-log() { printf '[ensure-pulumi] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+TOOL=ensure-pulumi
 # shellcheck source=lib/tool-cache.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-REPO_BIN="$ROOT/.tools/bin"
-DEFAULT_VERSION="3.248.0"
+case "${1:-}" in
+  "") ;;
+  --no-link) NO_LINK=1 ;;
+  *) die "usage: $0 [--no-link]" ;;
+esac
+FORCE="${ENSURE_PULUMI_FORCE:-}"
+DEFAULT_VERSION="$(leg1_version PULUMI_CLI_VERSION)"
 # configure() of dynamic providers, which carries the connection settings, arrived in 3.139.0.
 MIN_VERSION="3.139.0"
 TOOLS=(pulumi pulumi-language-nodejs pulumi-resource-pulumi-nodejs)
@@ -71,15 +75,10 @@ version_ge() {
   [ "$(printf '%s\n%s\n' "$b" "$a" | sort -t. -k1,1n -k2,2n -k3,3n | head -n 1)" = "$b" ]
 }
 
-# link_into_repo DIR: symlink the three tools of DIR into .tools/bin. Symlinks, because the CLI resolves its own
-# symlink to find the language host and the plugin script next to it.
-link_into_repo() {
-  local t
-  mkdir -p "$REPO_BIN"
-  for t in "${TOOLS[@]}"; do
-    rm -f "$REPO_BIN/$t"
-    ln -s "$1/$t" "$REPO_BIN/$t" 2>/dev/null || cp -p "$1/$t" "$REPO_BIN/$t"
-  done
+# provide DIR: link the three tools of DIR into .tools/bin and print where they are (DIR itself with --no-link).
+provide() {
+  link_into_repo "$1" "${TOOLS[@]}"
+  if [ "$NO_LINK" = "1" ]; then printf '%s\n' "$1"; else printf '%s\n' "$REPO_BIN"; fi
 }
 
 # --- 2. the user's own Pulumi ------------------------------------------------------------------------
@@ -100,7 +99,7 @@ usable_cli() {
   done
 }
 
-if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ]; then
+if [ "$FORCE" != "1" ]; then
   candidates=()
   if onpath="$(command -v pulumi 2>/dev/null)"; then candidates+=("$onpath"); fi
   [ -x "$HOME/.pulumi/bin/pulumi" ] && candidates+=("$HOME/.pulumi/bin/pulumi")
@@ -109,8 +108,7 @@ if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ]; then
     case "$real" in "$REPO_BIN"/*|"$(readlink -f "$REPO_BIN" 2>/dev/null)"/*) continue ;; esac
     if why="$(usable_cli "$real")"; then
       log "using your Pulumi CLI $(cli_version "$real") at $candidate (on PATH or in ~/.pulumi/bin; $MIN_VERSION+ is needed)"
-      link_into_repo "$(dirname "$real")"
-      printf '%s\n' "$REPO_BIN"
+      provide "$(dirname "$real")"
       exit 0
     fi
     log "not using the Pulumi CLI at $candidate: $why"
@@ -119,7 +117,6 @@ if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ]; then
 fi
 
 # --- 3. machine-level cache ---------------------------------------------------------------------------
-CACHE_ROOT="${OPSMANAGER_TOOLS_CACHE:-$HOME/.cache/pulumi-opsmanager-tools}"
 PREFIX="$CACHE_ROOT/pulumi-$VX"
 BIN="$PREFIX/bin"
 LOG="$PREFIX/build.log"
@@ -134,26 +131,20 @@ cli_ok() { [ -x "$BIN/pulumi" ] && [ "$(cli_version "$BIN/pulumi")" = "$VX" ]; }
 host_ok() { [ -x "$BIN/pulumi-language-nodejs" ] && [ "$(stamp_of pulumi-language-nodejs)" = "$WANT_HOST" ]; }
 cache_ok() { [ -f "$STAMP" ] && cli_ok && host_ok && [ -x "$BIN/pulumi-resource-pulumi-nodejs" ]; }
 
+# finish [earlier|concurrent|built]: how the cache came to hold the tools, for the log.
 finish() {
-  link_into_repo "$BIN"
-  log "pulumi $VX with language host $(stamp_of pulumi-language-nodejs) ready in $REPO_BIN (-> $BIN)"
-  printf '%s\n' "$REPO_BIN"
+  case "${1:-built}" in
+    earlier) log "using pulumi $VX built earlier on this machine: $BIN" ;;
+    concurrent) log "using pulumi $VX (built by a concurrent run): $BIN" ;;
+  esac
+  local where="$REPO_BIN (-> $BIN)"
+  [ "$NO_LINK" != "1" ] || where="$BIN (linked nowhere: --no-link)"
+  log "pulumi $VX with language host $(stamp_of pulumi-language-nodejs) ready in $where"
+  provide "$BIN"
 }
 
-if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ] && cache_ok; then
-  log "using pulumi $VX built earlier on this machine: $BIN"
-  finish
-  exit 0
-fi
-
-mkdir -p "$PREFIX"
-# Serialise concurrent builders (a developer and CI on one machine); re-check once we own the lock.
-lock_cache "$PREFIX/.lock" "building pulumi $VX"
-if [ "${ENSURE_PULUMI_FORCE:-}" != "1" ] && cache_ok; then
-  log "using pulumi $VX (built by a concurrent run): $BIN"
-  finish
-  exit 0
-fi
+# Serialise concurrent builders (a developer and CI on one machine).
+reuse_or_lock cache_ok finish "$PREFIX/.lock" "building pulumi $VX"
 
 command -v go >/dev/null 2>&1 || die "no usable Pulumi CLI was found, and building one needs Go (none on PATH). Install the Pulumi CLI (3.139.0 or newer) or Go."
 mkdir -p "$BIN"
@@ -178,11 +169,6 @@ nonlocal_replaces() {
   ' "$1" | sed 's://.*$::' | awk -F'=>' 'NF == 2 {
       split($2, r, " "); if (r[1] ~ /^\.\.?(\/|$)/ || r[1] ~ /^\//) next;   # local path: skip
       gsub(/^[ \t]+|[ \t]+$/, "", $1); gsub(/^[ \t]+|[ \t]+$/, "", $2); print $1 " => " $2 }'
-}
-
-# module_dir MOD@VER: download a module and print its directory in the module cache.
-module_dir() {
-  go mod download -json "$1" | sed -n 's/^[[:space:]]*"Dir":[[:space:]]*"\(.*\)",\{0,1\}$/\1/p'
 }
 
 # new_module DIR NAME GOMOD_OF_UPSTREAM IMPORT REQUIRE...: a throwaway main module that requires the
@@ -278,11 +264,6 @@ EOF
 chmod +x "$BIN/pulumi-resource-pulumi-nodejs"
 log "[3/3] wrote $BIN/pulumi-resource-pulumi-nodejs"
 
-{
-  printf 'pulumi=%s\n' "$VX"
-  printf 'pulumi-language-nodejs=%s\n' "$WANT_HOST"
-  date -u +'built=%Y-%m-%dT%H:%M:%SZ'
-} >"$STAMP.tmp"
-mv -f "$STAMP.tmp" "$STAMP"
+write_stamp "$STAMP" "pulumi=$VX" "pulumi-language-nodejs=$WANT_HOST"
 cache_ok || die "the cache at $BIN does not verify after building"
 finish

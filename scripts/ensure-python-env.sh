@@ -15,18 +15,17 @@
 # Usage:  VENV="$(bash scripts/ensure-python-env.sh | tail -1)"
 #
 # Environment:
-#   PULUMI_PYTHON_SDK_VERSION  the `pulumi` PyPI release (default 3.248.0, the CLI version of leg 1)
+#   PULUMI_PYTHON_SDK_VERSION  the `pulumi` PyPI release (default: scripts/versions.env, the CLI version of leg 1)
 #   PYTHON                     the interpreter to build the env from (default: python3.11, else python3)
 #   OPSMANAGER_TOOLS_CACHE     machine-level cache (default: $HOME/.cache/pulumi-opsmanager-tools)
 #   ENSURE_PYTHON_ENV_FORCE=1  rebuild even when a complete env is cached
 set -euo pipefail
 
-log() { printf '[ensure-python-env] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+TOOL=ensure-python-env
 # shellcheck source=lib/tool-cache.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 
-VERSION="${PULUMI_PYTHON_SDK_VERSION:-3.248.0}"
+VERSION="${PULUMI_PYTHON_SDK_VERSION:-$(leg1_version PULUMI_PYTHON_SDK_VERSION)}"
 [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "not a version: '$VERSION'"
 # The generated SDK's other install_requires (setup.py) and its build backend; exact pins so every machine builds the
 # same env (pulumi's own dependencies are resolved by pip within pulumi's ranges; the stamp lists what was installed).
@@ -43,21 +42,18 @@ PY_VERSION="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 # pulumi 3.x supports Python 3.9+ (the generated SDK says python_requires>=3.9).
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' || die "$PYTHON is $PY_VERSION; 3.9+ is needed"
 
-CACHE_ROOT="${OPSMANAGER_TOOLS_CACHE:-$HOME/.cache/pulumi-opsmanager-tools}"
 VENV="$CACHE_ROOT/python$PY_VERSION-pulumi-$VERSION"
 STAMP="$VENV/.complete"
 
 cache_ok() { [ -f "$STAMP" ] && [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import pulumi, parver' 2>/dev/null; }
 finish() {
+  [ "${1:-}" != concurrent ] || log "made by a concurrent run"
   log "pulumi $VERSION on Python $PY_VERSION ready in $VENV"
   printf '%s\n' "$VENV"
 }
-if [ "${ENSURE_PYTHON_ENV_FORCE:-}" != "1" ] && cache_ok; then finish; exit 0; fi
-
-mkdir -p "$CACHE_ROOT"
-# Serialise concurrent builders (several work trees or CI on one machine); re-check once we own the lock.
-lock_cache "$VENV.lock" "making $VENV"
-if [ "${ENSURE_PYTHON_ENV_FORCE:-}" != "1" ] && cache_ok; then finish; exit 0; fi
+FORCE="${ENSURE_PYTHON_ENV_FORCE:-}"
+# Serialise concurrent builders (several work trees or CI on one machine).
+reuse_or_lock cache_ok finish "$VENV.lock" "making $VENV"
 
 t0=$SECONDS
 log "making $VENV: pulumi==$VERSION ${EXTRAS[*]} from PyPI (once per machine and version)"
@@ -67,11 +63,8 @@ rm -rf "$VENV"
   || { rm -rf "$VENV"; die "pip install pulumi==$VERSION failed (is PyPI reachable?)"; }
 got="$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("pulumi"))')"
 [ "$got" = "$VERSION" ] || { rm -rf "$VENV"; die "pulumi $got installed, expected $VERSION"; }
-{
-  printf 'pulumi=%s\npython=%s\n' "$VERSION" "$("$VENV/bin/python" --version 2>&1)"
-  date -u +'built=%Y-%m-%dT%H:%M:%SZ'
-  "$VENV/bin/python" -m pip freeze --disable-pip-version-check
-} >"$STAMP.tmp"
-mv -f "$STAMP.tmp" "$STAMP"
+# The stamp lists what pip installed, after the versions and the build time.
+mapfile -t frozen < <("$VENV/bin/python" -m pip freeze --disable-pip-version-check)
+write_stamp "$STAMP" "pulumi=$VERSION" "python=$("$VENV/bin/python" --version 2>&1)" "${frozen[@]}"
 log "made in $((SECONDS - t0))s"
 finish

@@ -1,10 +1,11 @@
 /**
- * `npm run sdk:gen -- <python|go> [out]`: generates the Python or Go SDK of the `opsmanager` plugin from its schema
- * (provider/plugin/schema.json, which the plugin also serves from GetSchema) with the Pulumi CLI's own
- * `pulumi package gen-sdk`, offline. The CLI hands the generation to the language's host (scripts/ensure-language-host.sh
- * provides it), so the code is what `pulumi package add` would give a Python or Go user. Default `out` is `sdk/`
- * (git-ignored): the SDKs are generated, never committed, and the examples point at `sdk/python` and
- * `sdk/go/opsmanager`. Prints the SDK's folder as the last line of stdout.
+ * `npm run sdk:gen [-- <python|go> [out]]`: generates the Python and Go SDKs (or one of them) of the `opsmanager`
+ * plugin from its schema (provider/plugin/schema.json, which the plugin also serves from GetSchema) with the Pulumi
+ * CLI's own `pulumi package gen-sdk`, offline. The CLI hands the generation to the language's host
+ * (scripts/ensure-language-host.sh provides it), so the code is what `pulumi package add` would give a Python or Go
+ * user. Default `out` is `sdk/`, committed: what users install (`pip install pulumi_opsmanager`, `go get` of the
+ * module under `sdk/go/opsmanager`) and what a test regenerates and compares. Each language's folder is replaced
+ * whole. Prints each SDK's folder on stdout.
  *
  * Python: `sdk/python` (a setuptools project, `pulumi_opsmanager`). Go: `sdk/go/opsmanager` plus the `go.mod` the
  * Go code generator leaves to the publisher (module = the import path, `github.com/pulumi/pulumi/sdk/v3` at
@@ -85,6 +86,8 @@ export function generateSdk(language: SdkLanguage, outRoot: string, env: NodeJS.
     ...env,
   };
   run("bash", [path.join(root, "scripts", "ensure-language-host.sh"), language], root, fullEnv);
+  // Replaced whole, so a file the generator stops writing does not linger in the committed SDK.
+  fs.rmSync(path.join(outRoot, language), { recursive: true, force: true });
   fs.mkdirSync(outRoot, { recursive: true });
   // The SDK (setup.py, pulumi-plugin.json) asks the engine for the plugin of the schema's version: package.json's,
   // which `npm run plugin:pack` builds and `pulumi plugin install resource opsmanager <version>` installs.
@@ -105,12 +108,15 @@ export function generateSdk(language: SdkLanguage, outRoot: string, env: NodeJS.
 
 if (require.main === module) {
   const [language, out] = process.argv.slice(2);
-  if (language !== "python" && language !== "go") {
-    console.error("usage: npm run sdk:gen -- <python|go> [out folder, default sdk/]");
+  if (language !== undefined && language !== "python" && language !== "go") {
+    console.error("usage: npm run sdk:gen [-- <python|go> [out folder, default sdk/]]");
     process.exit(2);
   }
-  const started = Date.now();
-  const dir = generateSdk(language, path.resolve(out ?? path.join(root, "sdk")));
-  console.error(`${language} SDK generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(dir);
+  const languages: SdkLanguage[] = language === "python" || language === "go" ? [language] : ["python", "go"];
+  for (const lang of languages) {
+    const started = Date.now();
+    const dir = generateSdk(lang, path.resolve(out ?? path.join(root, "sdk")));
+    console.error(`${lang} SDK generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(dir);
+  }
 }

@@ -1,15 +1,13 @@
-import { z } from "zod";
+import type { FieldSpec } from "../provider/integrations/field";
 import { definitions, pascalName } from "../provider/integrations/registry";
 
 /** Where the generated public types live; `npm run docs` rewrites it and a test fails when it drifts. */
 export const GENERATED_ARGS = "provider/generated/args.ts";
 
-/** The TypeScript type of a field, read off its zod schema (the registry stays the one source). */
-function tsType(schema: z.ZodType): string {
-  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
-  if (inner instanceof z.ZodEnum) return (inner.options as string[]).map((o) => JSON.stringify(o)).join(" | ");
-  if (inner instanceof z.ZodBoolean) return "boolean";
-  return "string";
+/** The TypeScript type of a field, from the kind its definition declares. */
+function tsType(spec: FieldSpec): string {
+  if (spec.kind === "choice") return spec.values.map((o) => JSON.stringify(o)).join(" | ");
+  return spec.kind === "flag" ? "boolean" : "string";
 }
 
 
@@ -60,7 +58,7 @@ export function renderArgs(): string {
         spec.serverDefault !== undefined ? `Server default: ${JSON.stringify(spec.serverDefault)}.` : "",
       ].filter(Boolean);
       const optional = def.requiredFields.includes(name) ? "" : "?";
-      out.push(`  /** ${notes.join(" ")} */`, `  ${name}${optional}: pulumi.Input<${tsType(spec.schema)}>;`);
+      out.push(`  /** ${notes.join(" ")} */`, `  ${name}${optional}: pulumi.Input<${tsType(spec)}>;`);
     }
     out.push("}");
   }

@@ -8,10 +8,9 @@
 #         bash scripts/lts-leg.sh --update-lock      re-resolve the leg's lockfile after a package.json change
 set -euo pipefail
 
-log() { printf '[lts-leg] %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOL=lts-leg
+# shellcheck source=lib/tool-cache.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/tool-cache.sh"
 LEG="$ROOT/.ci/lts-leg"
 # shellcheck source=/dev/null
 . "$LEG/versions.env"

@@ -1,16 +1,20 @@
 /**
- * `npm run plugin:pack`: the `opsmanager` resource provider plugin as a tarball for this machine's platform,
- * installable offline with `pulumi plugin install resource opsmanager <version> --file <path>`. Run after
- * `npm run build`. Prints what it did on stderr and the tarball's path as the last line of stdout.
+ * `npm run plugin:pack`: the `opsmanager` resource provider plugin as one tarball per platform the engine downloads
+ * for (linux, darwin, windows × amd64, arm64), each named as the engine's downloader asks a server for it
+ * ({@link tarballName}): what a release publishes at the schema's `pluginDownloadURL`, and what
+ * `pulumi plugin install resource opsmanager <version> --file <path>` installs offline. Run after `npm run build`.
+ * Prints the tarballs' paths, this machine's last.
  *
- * The tarball holds this package exactly as `npm pack` publishes it, the production dependencies of the plugin
+ * Each tarball holds this package exactly as `npm pack` publishes it, the production dependencies of the plugin
  * (the package's own plus @pulumi/pulumi, whose provider framework serves the plugin) copied from node_modules as
- * package-lock.json lays them out, and `pulumi-resource-opsmanager`, a shell script that runs the plugin with the
- * `node` on PATH. Nothing is downloaded at pack, install or run time, and no devDependency is included.
+ * package-lock.json lays them out, and a launcher that runs the plugin with the `node` on PATH: a shell script, or
+ * `pulumi-resource-opsmanager.cmd` on Windows. The JavaScript is the same on every platform (a compiled addon in
+ * the closure fails the pack). Nothing is downloaded at pack, install or run time; no devDependency is included.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 
 const root = path.resolve(__dirname, "..");
 export const PLUGIN_EXECUTABLE = "pulumi-resource-opsmanager";
@@ -24,12 +28,23 @@ interface LockEntry {
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
+/** The platforms a tarball is written for: the OS and CPU names of the engine's downloader (Go's GOOS/GOARCH). */
+export const PLATFORMS = ["linux", "darwin", "windows"].flatMap((os) => ["amd64", "arm64"].map((cpu) => `${os}-${cpu}`));
+
 /** Pulumi's name for this platform, e.g. `linux-amd64`. */
 export function platformName(platform = process.platform, arch = process.arch): string {
-  const os = { linux: "linux", darwin: "darwin" }[platform as string];
+  const os = { linux: "linux", darwin: "darwin", win32: "windows" }[platform as string];
   const cpu = { x64: "amd64", arm64: "arm64" }[arch as string];
-  if (!os || !cpu) throw new Error(`plugin:pack builds a POSIX shell launcher; ${platform}-${arch} is not supported`);
+  if (!os || !cpu) throw new Error(`the Pulumi engine downloads no plugin for ${platform}-${arch}`);
   return `${os}-${cpu}`;
+}
+
+/**
+ * The tarball's file name: the one the engine asks a download server for (`pulumi-<kind>-<name>-v<version>-<os>-
+ * <arch>.tar.gz`, standardAssetName and httpSource.Download in pulumi/pulumi sdk/go/common/workspace/plugins.go).
+ */
+export function tarballName(version: string, platform: string): string {
+  return `${PLUGIN_EXECUTABLE}-v${version}-${platform}.tar.gz`;
 }
 
 /**
@@ -66,27 +81,42 @@ export function productionClosure(packages: Record<string, LockEntry>, roots: re
   return [...found].filter((p) => fs.existsSync(path.join(root, p))).sort();
 }
 
-/** The launcher: the engine runs it from the plugin's folder; it runs the plugin on the user's Node.js. */
-const LAUNCHER = `#!/bin/sh
+/**
+ * The launchers: the engine runs `pulumi-resource-opsmanager` from the plugin's folder, on Windows the first of
+ * `.exe`, `.cmd` it finds (plugins.go, `installedPluginExecutableSuffixes`); both run the plugin on the user's Node.js.
+ */
+const POSIX_LAUNCHER = `#!/bin/sh
 # The opsmanager Pulumi resource provider plugin, run with the node on PATH (Node.js ^20.19 or ^26).
 dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 1
 exec node "$dir/dist/provider/plugin/main.js" "$@"
 `;
+const WINDOWS_LAUNCHER = [
+  "@echo off",
+  "rem The opsmanager Pulumi resource provider plugin, run with the node on PATH (Node.js ^20.19 or ^26).",
+  'node "%~dp0dist\\provider\\plugin\\main.js" %*',
+  "exit /b %ERRORLEVEL%",
+  "",
+].join("\r\n");
 
-function main(): void {
+/** The launcher of a platform: its file name and text. */
+export function launcher(platform: string): { file: string; text: string } {
+  return platform.startsWith("windows-")
+    ? { file: `${PLUGIN_EXECUTABLE}.cmd`, text: WINDOWS_LAUNCHER }
+    : { file: PLUGIN_EXECUTABLE, text: POSIX_LAUNCHER };
+}
+
+const execFileAsync = promisify(execFile);
+
+/** The package (as `npm pack` publishes it) and its run-time modules, in `stage`; returns how many modules. */
+function stagePlugin(stage: string, outDir: string): number {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
-    version: string;
     dependencies?: Record<string, string>;
   };
   const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8")) as {
     packages: Record<string, LockEntry>;
   };
-  const name = `${PLUGIN_EXECUTABLE}-v${manifest.version}-${platformName()}`;
-  const outDir = path.join(root, ".tools", "plugin");
-  const stage = path.join(outDir, name);
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-
   // The package as published (package.json `files`), built by `npm run build` before this script.
   const [packed] = JSON.parse(
     execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", outDir], {
@@ -108,14 +138,56 @@ function main(): void {
       filter: (src) => path.relative(path.join(root, dir), src).split(path.sep)[0] !== "node_modules",
     });
   }
-  fs.writeFileSync(path.join(stage, PLUGIN_EXECUTABLE), LAUNCHER, { mode: 0o755 });
-
-  const tarball = path.join(outDir, `${name}.tar.gz`);
-  const entries = fs.readdirSync(stage);
-  execFileSync("tar", ["-czf", tarball, "-C", stage, ...entries]);
-  const bytes = fs.statSync(tarball).size;
-  console.log(`${modules.length} packages from node_modules; ${bytes} bytes (${(bytes / 1024 / 1024).toFixed(1)} MiB)`);
-  console.log(tarball);
+  // One staged tree serves every platform only while it holds no compiled addon: say so rather than ship one.
+  const native = fs.readdirSync(stage, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".node"));
+  if (native.length) throw new Error(`native addons would tie the tarballs to this platform: ${native.join(", ")}`);
+  return modules.length;
 }
 
-if (require.main === module) main();
+/** Writes the tarball of each platform (two tar processes at a time) and returns their paths, in `platforms` order. */
+async function packPlatforms(stage: string, outDir: string, version: string, platforms: string[]): Promise<string[]> {
+  const entries = fs.readdirSync(stage);
+  const tarballs = platforms.map((p) => path.join(outDir, tarballName(version, p)));
+  const one = async (i: number) => {
+    const platform = platforms[i]!;
+    const { file, text } = launcher(platform);
+    const launcherDir = fs.mkdtempSync(path.join(outDir, `launcher-${platform}-`));
+    try {
+      fs.writeFileSync(path.join(launcherDir, file), text, { mode: 0o755 });
+      await execFileAsync("tar", ["-czf", tarballs[i]!, "-C", stage, ...entries, "-C", launcherDir, file]);
+    } finally {
+      fs.rmSync(launcherDir, { recursive: true, force: true });
+    }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < platforms.length) await one(next++);
+  };
+  await Promise.all([worker(), worker()]);
+  return tarballs;
+}
+
+/** `--host`: this machine's tarball only (the specs, which install it here, save the other five). */
+async function main(hostOnly: boolean): Promise<void> {
+  const started = Date.now();
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+  const outDir = path.join(root, ".tools", "plugin");
+  fs.mkdirSync(outDir, { recursive: true });
+  const stage = path.join(outDir, `${PLUGIN_EXECUTABLE}-v${version}`);
+  const modules = stagePlugin(stage, outDir);
+  const platforms = hostOnly ? [platformName()] : PLATFORMS;
+  const tarballs = await packPlatforms(stage, outDir, version, platforms);
+  const host = tarballs[platforms.indexOf(platformName())]!;
+  for (const t of tarballs) if (t !== host) console.log(t);
+  const bytes = fs.statSync(host).size;
+  const took = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${modules} packages from node_modules; ${bytes} bytes (${(bytes / 1024 / 1024).toFixed(1)} MiB) each; ${took} s`);
+  console.log(host);
+}
+
+if (require.main === module) {
+  main(process.argv.includes("--host")).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

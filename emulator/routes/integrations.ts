@@ -1,7 +1,7 @@
 import type { Access, GroupContext, IntegrationContext } from "../api-context";
 import { apiError } from "../errors";
 import { pageOf, parsePaging, type ListBody, type Paging } from "../paging";
-import { presentIntegration, type IntegrationView } from "../present";
+import { presentIntegration, type PresentedIntegration } from "../present";
 import { readIntegrationBody, validateFields } from "../validate";
 
 /** What an API handler returns; the route runner sends it (with `pretty`/`envelope` applied). */
@@ -21,7 +21,7 @@ export type ApiRoute = { readonly method: "GET" | "POST" | "PUT" | "DELETE"; rea
  * Every integration of the group as the server shows them, paged: the list answer, and also what POST and PUT
  * answer with (clients pick the entry whose `type` they sent).
  */
-function groupListing(ctx: GroupContext, paging: Paging): ListBody<IntegrationView> {
+function groupListing(ctx: GroupContext, paging: Paging): ListBody<PresentedIntegration> {
   const { store, config, settings } = ctx.state;
   const views = store.list(ctx.groupId).map((s) => presentIntegration(s, config.findIntegration, settings.maskStyle, settings.webhookSecret));
   return pageOf(views, paging, ctx.baseHref);
@@ -65,8 +65,10 @@ function writeIntegration(method: "POST" | "PUT") {
     const fields = validateFields(ctx.def, body, base, ctx.state.settings.nullOnPut);
     // A legacy Slack integration (stored without teamName: "teamName ... may not be present with a legacy Slack
     // integration", https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-get-one/)
-    // is only upgraded in the UI, so a PUT reconfigures it and it still shows no teamName.
-    if (ctx.type === "SLACK" && existing && existing.fields.teamName === undefined) delete fields.teamName;
+    // is only upgraded in the UI, so a PUT reconfigures it and it still shows no teamName. The registry marks such
+    // fields mayBeOmitted.
+    for (const [name, spec] of Object.entries(ctx.def.fields))
+      if (spec.mayBeOmitted && existing && existing.fields[name] === undefined) delete fields[name];
     ctx.state.store.put(ctx.groupId, ctx.type, fields);
     return { status: 200, body: groupListing(ctx, paging) };
   };
@@ -78,7 +80,7 @@ function listIntegrations(ctx: GroupContext): ApiResult {
 }
 
 /** `GET /groups/{id}/integrations/{TYPE}`: the bare object, or 404 INTEGRATION_NOT_CONFIGURED. */
-function getIntegration(ctx: IntegrationContext): ApiResult {
+function showIntegration(ctx: IntegrationContext): ApiResult {
   const stored = ctx.state.store.get(ctx.groupId, ctx.type);
   if (!stored) throw apiError("INTEGRATION_NOT_CONFIGURED", [ctx.type]);
   const { config, settings } = ctx.state;
@@ -94,7 +96,7 @@ function deleteIntegration(ctx: IntegrationContext): ApiResult {
 /** The integrations API, relative to `/api/public/v1.0`. Adding an endpoint is one row and one function above. */
 export const integrationRoutes: readonly ApiRoute[] = [
   { method: "GET", url: "/groups/:groupId/integrations", access: "read", scope: "group", handler: listIntegrations },
-  { method: "GET", url: "/groups/:groupId/integrations/:type", access: "read", scope: "integration", handler: getIntegration },
+  { method: "GET", url: "/groups/:groupId/integrations/:type", access: "read", scope: "integration", handler: showIntegration },
   { method: "POST", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: writeIntegration("POST") },
   { method: "PUT", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: writeIntegration("PUT") },
   { method: "DELETE", url: "/groups/:groupId/integrations/:type", access: "write", scope: "integration", handler: deleteIntegration },

@@ -6,7 +6,7 @@
 package main
 
 import (
-	"example.com/pulumi-opsmanager/sdk/go/opsmanager"
+	"github.com/opsmanager-integrations/pulumi-opsmanager-integrations/sdk/go/opsmanager"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { GROUP_ID, groupIdReason, shown } from "../shown";
 
 /** The `--help` text; also printed after a usage error. */
 export const USAGE = `Usage: npx pulumi-opsmanager-integrations export --group <id> [--group <id> ...] [options]
@@ -39,12 +40,8 @@ export interface ExportOptions {
 
 export type Command = { readonly kind: "help" } | ({ readonly kind: "export" } & ExportOptions);
 
-const GROUP_ID = /^[0-9a-fA-F]{24}$/;
 const NAMESPACE = /^[A-Za-z0-9_.-]+$/;
 const STRING_OPTIONS = ["group", "out", "stack-config-namespace", "base-url", "public-key", "client-id"] as const;
-
-/** A value in a message: short values quoted, long ones only measured (they could be a pasted secret). */
-const shown = (value: string) => (value.length > 40 ? `a ${value.length}-character value` : JSON.stringify(value));
 
 /**
  * Turns argv (without node and the script) into a command. Unknown options and stray arguments are refused
@@ -97,7 +94,7 @@ function exportOptions(values: Record<string, string[]>): ExportOptions {
   const groups = values.group ?? [];
   if (groups.length === 0) throw new UsageError("give at least one project: --group <id>");
   for (const id of groups) {
-    if (!GROUP_ID.test(id)) throw new UsageError(`--group must be an Ops Manager project id (24 hexadecimal characters), got ${shown(id)}`);
+    if (!GROUP_ID.test(id)) throw new UsageError(groupIdReason(id, "--group"));
   }
   const namespace = single("stack-config-namespace");
   if (namespace !== undefined && !NAMESPACE.test(namespace)) {

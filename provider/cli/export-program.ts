@@ -118,7 +118,10 @@ function resourceText(
     const names = unknown.map((f) => printable(f, [], 40)).join(", ");
     warnings.push(`${where}: field(s) ${names} are not known to this version of ${PACKAGE_NAME} and were not exported.`);
   }
-  lines.push("});");
+  if (def.createdInUiOnly) {
+    // `pulumi destroy` of this program must not delete what only the UI can connect again.
+    lines.push(`}, { retainOnDelete: true }); // destroy leaves the ${def.label} integration in Ops Manager`);
+  } else lines.push("});");
   return lines;
 }
 

@@ -9,10 +9,13 @@ export interface PackageFacts {
   readonly packageSpec: string;
 }
 
-/** A Pulumi project name from a folder name: letters, digits, `-`, `_` and `.` only. */
+/**
+ * A Pulumi project name from a folder name: letters, digits, `-`, `_` and `.` only. Never `opsmanager`: a project's
+ * own config keys live in the namespace of its name, so its secrets would sit among the provider's `opsmanager:*`.
+ */
 export function projectName(folder: string): string {
   const name = folder.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
-  return name || "opsmanager-integrations";
+  return !name || name === "opsmanager" ? "opsmanager-integrations" : name;
 }
 
 /**

@@ -5,7 +5,7 @@ import { createAgents } from "./create-agents";
 import { createHttp } from "./create-http";
 import { integrationPath } from "./integration-path";
 import { Pacer } from "./pacer";
-import { ProjectReads, type ReadWindow } from "./project-reads";
+import { ProjectReads } from "./project-reads";
 import { requestToken, SERVICE_ACCOUNT_HINT } from "./request-token";
 import { sendRequest, type RequestEvent, type Transport } from "./send-request";
 import { TokenCache } from "./token-cache";
@@ -30,15 +30,7 @@ export interface ClientOptions {
   readonly maxRetryTimeMs?: number;
   /** Source of jitter in [0, 1). Default Math.random. */
   readonly random?: () => number;
-  /** How long concurrent reads of a project are collected into one list request. Default {@link READ_WINDOW}. */
-  readonly readWindow?: ReadWindow;
 }
-
-/**
- * Reads are collected until none arrived for 50 ms, for at most 2 s after a batch's first read (see ProjectReads
- * for the measurements behind these figures); the cost is up to that much latency per read.
- */
-export const READ_WINDOW: ReadWindow = { idleMs: 50, maxWaitMs: 2000 };
 
 /** The API's maximum page size: one request covers every real project. */
 export const ITEMS_PER_PAGE = 500;
@@ -53,8 +45,9 @@ export interface OpsManagerHttpClient extends OpsManagerClient {
 /**
  * A client for one Ops Manager server and API key (or service account). Options become a fully defaulted
  * transport once: one axios instance with keep-alive agents and the digest interceptor (or the Bearer one and its
- * token cache), so the nonce or token and the sockets are reused by every call. Create one per provider process, not per call. Writes to a project wait for its pending shared read and
- * the other way round (ProjectReads), so a read never sees half of this process's own update.
+ * token cache), so the nonce or token and the sockets are reused by every call. Create one per provider process,
+ * not per call. Reads of a project wait for this process's writes to it, and refresh's reads share one list per
+ * project until a write or `readSnapshotMs` ends it (ProjectReads).
  */
 export function createClient(config: ConnectionConfig, options: ClientOptions = {}): OpsManagerHttpClient {
   const agents = createAgents(config);
@@ -86,15 +79,17 @@ export function createClient(config: ConnectionConfig, options: ClientOptions = 
   };
   const known = options.knownTypes && new Set(options.knownTypes);
   const isKnown = (type: string) => !known || known.has(type);
-  const reads = new ProjectReads((groupId) => listGroup(t, groupId, isKnown), options.readWindow ?? READ_WINDOW, now);
+  const reads = new ProjectReads((groupId) => listGroup(t, groupId, isKnown), config.readSnapshotMs, now);
   return {
-    getIntegration: (groupId, type) => getIntegration(t, groupId, type),
+    fetchIntegration: (groupId, type) => fetchIntegration(t, groupId, type),
     readIntegration: async (groupId, type) => (await reads.read(groupId)).integrations.find((e) => e.type === type),
     createIntegration: (groupId, type, request) => reads.write(groupId, () => writeIntegration(t, "POST", groupId, type, request)),
     putIntegration: (groupId, type, request) => reads.write(groupId, () => writeIntegration(t, "PUT", groupId, type, request)),
     deleteIntegration: (groupId, type) => reads.write(groupId, () => deleteIntegration(t, groupId, type)),
-    listIntegrations: async (groupId) => [...(await reads.read(groupId)).integrations],
-    listGroup: (groupId) => reads.read(groupId),
+    // Lookups and the export command list afresh: they run in the program or the CLI, whose snapshots no write
+    // of the provider process could drop, and they have no refresh's hundreds of reads to save.
+    listIntegrations: async (groupId) => [...(await reads.fresh(groupId)).integrations],
+    listGroup: (groupId) => reads.fresh(groupId),
     close: () => agents.destroy(),
   };
 }
@@ -105,7 +100,7 @@ function isNotConfigured(error: unknown): boolean {
 }
 
 /** GET one integration; undefined when the project has none of that type. */
-async function getIntegration(t: Transport, groupId: string, type: string): Promise<ServerIntegration | undefined> {
+async function fetchIntegration(t: Transport, groupId: string, type: string): Promise<ServerIntegration | undefined> {
   let answer;
   try {
     answer = await sendRequest(t, { method: "GET", path: integrationPath(groupId, type) });

@@ -1,4 +1,5 @@
 import { errorCodes, OpsManagerError } from "../errors";
+import { shown as describe } from "../shown";
 
 /**
  * One path segment, or the problem with it. Percent-encoding alone is not enough: `.` and `..` are not encoded and
@@ -12,10 +13,6 @@ function segment(name: string, value: unknown, what: string): string {
     });
   }
   return encodeURIComponent(value);
-}
-
-function describe(value: unknown): string {
-  return typeof value === "string" ? (value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value)) : typeof value;
 }
 
 /**

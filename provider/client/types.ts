@@ -25,10 +25,11 @@ export interface WriteRequest {
 /** The calls the provider makes; each resolves with the server's view or rejects with an ApiError. */
 export interface OpsManagerClient {
   /** GET one integration; `undefined` when the server says it is not configured (404). */
-  getIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
+  fetchIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
   /**
-   * One integration, taken from a list of its project that concurrent reads of that project share (see
-   * ProjectReads); `undefined` when the project has none of that type. What refresh and the lookups use.
+   * One integration, taken from a list of its project that later reads of that project reuse until this client
+   * writes to it or the list is `readSnapshotMs` old (see ProjectReads); `undefined` when the project has none of
+   * that type. What refresh uses.
    */
   readIntegration(groupId: string, type: string): Promise<ServerIntegration | undefined>;
   /** POST: creates, or rejects with ApiError code INTEGRATION_ALREADY_CONFIGURED (409) when one exists. */
@@ -37,8 +38,8 @@ export interface OpsManagerClient {
   putIntegration(groupId: string, type: string, request: WriteRequest): Promise<ServerIntegration>;
   /** DELETE; resolves false when it was already gone (404). */
   deleteIntegration(groupId: string, type: string): Promise<boolean>;
-  /** Every integration of a group of the known types, following all pages (shared like readIntegration). */
+  /** Every integration of a group of the known types, following all pages; a request of its own (lookups). */
   listIntegrations(groupId: string): Promise<ServerIntegration[]>;
-  /** Every integration of a group, the types the caller does not know listed apart (exports; shared likewise). */
+  /** Every integration of a group, the types the caller does not know listed apart; a request of its own (export). */
   listGroup(groupId: string): Promise<GroupListing>;
 }

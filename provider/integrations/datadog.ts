@@ -1,12 +1,12 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
-import { ALL_OPS_MANAGER } from "./availability";
+import { ALL_OPS_MANAGER, PAGES } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const datadog = defineIntegration({
   type: "DATADOG",
   label: "Datadog",
-  docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  docsUrl: PAGES.omCurrent,
   documented: [ALL_OPS_MANAGER],
   fields: {
     apiKey: field.text("Datadog API key.", { secret: true }),

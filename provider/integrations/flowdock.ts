@@ -6,7 +6,7 @@ import { PAGES } from "./availability";
 export const flowdock = defineIntegration({
   type: "FLOWDOCK",
   label: "Flowdock",
-  docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  docsUrl: PAGES.omCurrent,
   documented: [{ product: "ops-manager", until: "5.0", url: PAGES.omV50 }],
   fields: {
     flowName: field.text("Flowdock flow name."),

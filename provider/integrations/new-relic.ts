@@ -1,12 +1,12 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
-import { ALL_OPS_MANAGER, CLOUD_MANAGER } from "./availability";
+import { ALL_OPS_MANAGER, CLOUD_MANAGER, PAGES } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const newRelic = defineIntegration({
   type: "NEW_RELIC",
   label: "New Relic",
-  docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  docsUrl: PAGES.omCurrent,
   documented: [ALL_OPS_MANAGER, CLOUD_MANAGER],
   fields: {
     licenseKey: field.text("New Relic license key.", { secret: true }),

@@ -1,12 +1,12 @@
 import { defineIntegration } from "./define";
 import { field } from "./field";
-import { ALL_OPS_MANAGER, CLOUD_MANAGER } from "./availability";
+import { ALL_OPS_MANAGER, CLOUD_MANAGER, PAGES } from "./availability";
 
 /** @see https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/ */
 export const opsGenie = defineIntegration({
   type: "OPS_GENIE",
   label: "Opsgenie",
-  docsUrl: "https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/",
+  docsUrl: PAGES.omCurrent,
   documented: [ALL_OPS_MANAGER, CLOUD_MANAGER],
   fields: {
     apiKey: field.text("Opsgenie API key.", { secret: true }),

@@ -34,7 +34,7 @@ export type RegisteredIntegration = (typeof integrations)[number];
 
 /**
  * The wire tag of every registered type: "DATADOG" | "HIP_CHAT" | .... The public twin in generated/args.ts is
- * rendered from this list, and tests/provider/args.test.ts proves the two are the same type.
+ * rendered from this list, and tests/provider/generated/args.test-d.ts proves the two are the same type (checked by `npm run typecheck`).
  */
 export type IntegrationType = RegisteredIntegration["type"];
 

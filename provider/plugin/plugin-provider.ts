@@ -7,12 +7,11 @@ import type {
   ReadResult,
   UpdateResult,
 } from "@pulumi/pulumi/provider";
-import { errorCodes, OpsManagerError } from "../errors";
 import { FINGERPRINT_KEY } from "../fingerprint";
 import { findIntegration } from "../integrations/registry";
 import { buildSchema, GET_INTEGRATION_TOKEN, INTEGRATION_TOKEN, LIST_INTEGRATIONS_TOKEN, PACKAGE } from "./schema";
 import { lifecycle } from "../lifecycle";
-import { lookUpIntegration, lookUpIntegrations } from "../lookups";
+import { lookupFailures, lookUpIntegration, lookUpIntegrations } from "../lookups";
 import { sessionOf, type SessionHolder } from "../session";
 import { importInputs } from "./import-inputs";
 import { unwrapSecrets, wrapSecrets, type Props } from "./wire";
@@ -43,7 +42,7 @@ export class OpsManagerPlugin implements Provider {
     return JSON.stringify(buildSchema(this.version));
   }
 
-  /** Called with the Configure request's `args` (keys without the `opsmanager:` prefix); see configure-hook.ts. */
+  /** Called with the Configure request's `args` (keys without the `opsmanager:` prefix); serve.ts passes them on. */
   configure(args: Props): void {
     const { plain } = unwrapSecrets(args);
     const get = (key: string) => {
@@ -106,21 +105,17 @@ export class OpsManagerPlugin implements Provider {
   /** The lookups. A bad argument is a CheckFailure naming it, like a resource input's; nothing is requested. */
   async invoke(token: string, inputs: Props): Promise<InvokeResult> {
     const args = unwrapSecrets(inputs).plain;
-    try {
-      if (token === GET_INTEGRATION_TOKEN) {
-        const view = await lookUpIntegration(sessionOf(this.holder), { groupId: args.groupId, type: args.type });
-        return { outputs: view ? { integration: { ...view } } : {} };
-      }
-      if (token === LIST_INTEGRATIONS_TOKEN) {
-        return {
-          outputs: { integrations: (await lookUpIntegrations(sessionOf(this.holder), { groupId: args.groupId })).map((v) => ({ ...v })) },
-        };
-      }
-    } catch (err) {
-      if (err instanceof OpsManagerError && err.code === errorCodes.INVALID_ARGUMENT) {
-        return { failures: [{ property: /^type /.test(err.message) ? "type" : "groupId", reason: err.message }] };
-      }
-      throw err;
+    if (token === GET_INTEGRATION_TOKEN) {
+      const failures = lookupFailures(args, true);
+      if (failures.length > 0) return { failures };
+      const view = await lookUpIntegration(sessionOf(this.holder), { groupId: args.groupId, type: args.type });
+      return { outputs: view ? { integration: { ...view } } : {} };
+    }
+    if (token === LIST_INTEGRATIONS_TOKEN) {
+      const failures = lookupFailures(args, false);
+      if (failures.length > 0) return { failures };
+      const views = await lookUpIntegrations(sessionOf(this.holder), { groupId: args.groupId });
+      return { outputs: { integrations: views.map((v) => ({ ...v })) } };
     }
     throw new Error(
       `unknown function ${token}: this provider has ${GET_INTEGRATION_TOKEN} and ${LIST_INTEGRATIONS_TOKEN}`,

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { connectionSettings } from "../connection-settings";
 import { definitions, integrationTypes, pascalName } from "../integrations/registry";
 import type { FieldSpec } from "../integrations/field";
+import { GO_IMPORT_PATH, PLUGIN_DOWNLOAD_URL, REPOSITORY } from "./release";
 
 /** The plugin's package name: `pulumi plugin install resource opsmanager …`, tokens `opsmanager:index:…`. */
 export const PACKAGE = "opsmanager";
@@ -13,10 +13,9 @@ const VIEW_TYPE = `${PACKAGE}:index:IntegrationView`;
 
 type Property = Record<string, unknown>;
 
-/** A field's schema type, read off its zod schema like scripts/generate-args.ts does. */
+/** A field's schema type, from the kind its definition declares. */
 function fieldType(spec: FieldSpec): Property {
-  const inner = spec.schema instanceof z.ZodOptional ? (spec.schema.unwrap() as z.ZodType) : spec.schema;
-  return inner instanceof z.ZodBoolean ? { type: "boolean" } : { type: "string" };
+  return spec.kind === "flag" ? { type: "boolean" } : { type: "string" };
 }
 
 /**
@@ -32,8 +31,7 @@ function fieldProperties(): Record<string, Property> {
     for (const [name, spec] of Object.entries(def.fields)) {
       const type = fieldType(spec);
       const required = def.requiredFields.includes(name) ? "required" : "optional";
-      const values = spec.schema instanceof z.ZodOptional ? spec.schema.unwrap() : spec.schema;
-      const choices = values instanceof z.ZodEnum ? `; one of ${(values.options as string[]).join(", ")}` : "";
+      const choices = spec.kind === "choice" ? `; one of ${spec.values.join(", ")}` : "";
       const dflt = spec.serverDefault !== undefined ? `; server default ${JSON.stringify(spec.serverDefault)}` : "";
       const use = `${def.type} (${required}${choices}${dflt}): ${spec.description}`;
       const seen = byName.get(name);
@@ -93,11 +91,11 @@ const COMPUTED: Record<string, Property> = {
   },
 };
 
-/** Stack config `opsmanager:<key>`, from the one table of connection settings; booleans and counts typed as such. */
+/** Stack config `opsmanager:<key>`, from the one table of connection settings, typed as it declares. */
 function configVariables(): Record<string, Property> {
   return Object.fromEntries(
     Object.entries(connectionSettings).map(([name, s]) => {
-      const type = /^(true|false)$/.test(s.example) ? "boolean" : /^\d+$/.test(s.example) ? "integer" : "string";
+      const type = s.type;
       const description = `${s.description} Environment: ${s.env}.${s.required ? " Required (here or in the environment)." : ""}`;
       return [name, { type, description, ...(s.secret ? { secret: true } : {}) }];
     }),
@@ -131,6 +129,10 @@ export function buildSchema(version: string): Record<string, unknown> {
       "Manage MongoDB Ops Manager third-party integrations (PagerDuty, Slack, Datadog, webhooks, ...) as code.",
     keywords: ["pulumi", "mongodb", "opsmanager", "category/monitoring", "kind/native"],
     license: "Apache-2.0",
+    repository: `https://${REPOSITORY}`,
+    // Generated SDKs record it (pulumi-plugin.json `server`): the engine downloads the plugin from it on first use.
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
+    language: { go: { importBasePath: GO_IMPORT_PATH } },
     config: { variables: config },
     provider: { description: "The connection to one Ops Manager (or Cloud Manager) server.", inputProperties: config },
     types: {

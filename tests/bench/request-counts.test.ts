@@ -5,7 +5,7 @@ import { definitions } from "../../provider/integrations/registry";
 import { lifecycle } from "../../provider/lifecycle";
 import type { SessionHolder } from "../../provider/session";
 import { useEmulator, type EmulatorFixture } from "../helpers/emulator";
-import { useEngineProject, type ResourceSpec } from "../engine/support/project";
+import { useEngineProject, type ResourceSpec } from "../helpers/engine-project";
 
 /**
  * Regression guard for issue #7 (bench/README.md): what each operation costs in API requests, counted from the
@@ -95,12 +95,12 @@ describe("request counts per operation (issue #7)", () => {
     );
     assert.deepEqual(
       creates.log.slice(0, 2).map((r) => `${r.method} ${r.status}`),
-      ["GET 401", "POST 200"], // the challenge is fetched without the body (issue 15)
+      ["GET 401", "POST 200"], // the challenge is fetched without the body
       "only the first call is challenged",
     );
   });
 
-  it("reads of one project running at the same time share one list request (issue 13); one after another, one each", async () => {
+  it("reads of one project running at the same time share one list request; one after another, one each", async () => {
     const holder = configuredHolder(emu);
     const created = await Promise.all(all.map((inputs) => lifecycle.create(holder, inputs)));
     const together = await cost(emu, () =>

@@ -24,7 +24,7 @@ describe("conformance: PROMETHEUS fields the server returns or requires", () => 
       await emu.control.settings({ maskStyle });
       const session = sessionWith(emu.apiBase);
       const created = await lifecycle.create({ session }, inputs);
-      const shown = (await session.client.getIntegration(DEFAULT_GROUP_ID, "PROMETHEUS"))?.tlsPemPassword;
+      const shown = (await session.client.fetchIntegration(DEFAULT_GROUP_ID, "PROMETHEUS"))?.tlsPemPassword;
       assert.ok(typeof shown === "string" && shown.length > 0, "the server shows it while set");
       const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
       assert.deepEqual(refreshed.props, created.outs);

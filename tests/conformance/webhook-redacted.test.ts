@@ -23,7 +23,7 @@ for (const [webhookSecret, shown] of [["redacted", "******"], ["masked", "******
     it(`the server shows ${shown} and the provider refreshes with no drift`, async () => {
       const session = sessionWith(emu.apiBase);
       const created = await lifecycle.create({ session }, inputs);
-      assert.equal((await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, shown);
+      assert.equal((await session.client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK"))?.secret, shown);
       const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
       assert.deepEqual(refreshed.props, created.outs);
       assert.equal(diff(refreshed.props ?? {}, inputs).changes, false);

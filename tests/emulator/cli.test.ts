@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { CliError, parseCli } from "../../emulator/cli-options";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { DigestClient } from "./support/digest-client";
 import { selfSignedCert } from "./support/tls";
+import { startChild } from "../helpers/run";
 
 const CONFIG = {
   groups: ["aaaaaaaaaaaaaaaaaaaaaaaa"],
@@ -63,19 +64,12 @@ describe("emulator: command line", () => {
 });
 
 /** Starts `emulator/main.ts` and resolves with the process and its banner once it is listening. */
-function startMain(args: string[]): Promise<{ child: ChildProcess; banner: string; url: string }> {
-  const child = spawn(process.execPath, ["--require", "tsx/cjs", "emulator/main.ts", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    child.stderr!.on("data", (d) => (err += d));
-    child.stdout!.on("data", (d) => {
-      out += d;
-      const url = /listening on (\S+)/.exec(out)?.[1];
-      if (url && /state: .*\n/.test(out)) resolve({ child, banner: out, url });
-    });
-    child.on("exit", (code) => reject(new Error(`main exited ${code}: ${err}`)));
+async function startMain(args: string[]): Promise<{ child: ChildProcess; banner: string; url: string }> {
+  const { child, ready } = await startChild("main", process.execPath, ["--require", "tsx/cjs", "emulator/main.ts", ...args], (out) => {
+    const url = /listening on (\S+)/.exec(out)?.[1];
+    return url && /state: .*\n/.test(out) ? { banner: out, url } : undefined;
   });
+  return { child, ...ready };
 }
 
 function stop(child: ChildProcess): Promise<number | null> {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { settingsFromEnv, withEmulator } from "../helpers/emulator";
 
-/** Issue 17: whole suites run under another reading of the docs by setting OPSMANAGER_EMULATOR_* (CI's leg 2 does). */
+/** Whole suites run under another reading of the docs by setting OPSMANAGER_EMULATOR_* (CI's leg 2 does). */
 describe("test emulator: switches from the environment", () => {
   it("maps each variable to its setting and ignores unset or empty ones", () => {
     assert.deepEqual(settingsFromEnv({}), {});

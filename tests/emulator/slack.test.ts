@@ -7,7 +7,7 @@ import { useEmulator } from "../helpers/emulator";
 const LIST = `/groups/${DEFAULT_GROUP_ID}/integrations`;
 const SLACK = { type: "SLACK", apiToken: "xoxb-1-2-abcdefgh", teamName: "ops", channelName: "alerts" };
 
-/** Issue 17 item 2: Slack "must be initially configured ... through the ... third-party service integrations page". */
+/** Slack "must be initially configured ... through the ... third-party service integrations page". */
 describe("emulator: Slack is created in the UI only (default slackCreate: refuse)", () => {
   const emu = useEmulator({ slackCreate: "refuse" });
   const api = () => new DigestClient(emu.apiBase, OWNER_KEY);

@@ -20,7 +20,7 @@ function clonedBytes(run: () => void): number {
   return bytes;
 }
 
-describe("emulator store: a write costs the same however much the store holds (issue 13)", () => {
+describe("emulator store: a write costs the same however much the store holds", () => {
   const fields = { url: "https://hooks.example.com/x/0123456789", secret: "s".repeat(32) };
   const types = ["WEBHOOK", "SLACK", "DATADOG", "PAGER_DUTY", "OPS_GENIE", "VICTOR_OPS", "NEW_RELIC", "HIP_CHAT"];
 

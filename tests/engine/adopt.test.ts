@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const byHand = { apiToken: "xoxb-configured-by-hand-0000", teamName: "hand", channelName: "by-hand" };
 const mine = { groupId: DEFAULT_GROUP_ID, type: "SLACK", apiToken: "xoxb-from-code-1111", teamName: "code", channelName: "from-code" };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject, type ResourceSpec } from "./support/project";
+import { useEngineProject, type ResourceSpec } from "../helpers/engine-project";
 
 /** Scenario 8: bad input fails at preview, naming the field, before any HTTP request. */
 describe("engine: bad input fails at preview", function () {

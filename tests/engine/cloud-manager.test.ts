@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { findIntegration } from "../../provider/integrations/registry";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 /** The registry's example (https, so with tlsPemPath and the key-file password), enabled. */

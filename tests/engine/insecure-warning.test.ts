@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 /** opsmanager:insecureSkipVerify works, but never silently: the user sees a warning in preview and up. */
 describe("engine: insecureSkipVerify warns", function () {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 const PATH = `/integrations/VICTOR_OPS`;

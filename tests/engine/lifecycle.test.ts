@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
 import { definitions } from "../../provider/integrations/registry";
 import { useEmulator } from "../helpers/emulator";
-import { EngineProject, type ResourceSpec } from "./support/project";
+import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 
 /** One resource per registered type, with each example's values (secrets as plain strings). */
 const allTypes: ResourceSpec[] = definitions.map((d) => ({

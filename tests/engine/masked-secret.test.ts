@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 /**
  * Issue #16: a mask pasted as a secret (`pulumi config set --secret pagerDutyKey '******1234'`, copied from what

@@ -4,12 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { findIntegration } from "../../provider/integrations/registry";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** The fingerprint builds before issue 15 wrote into outputs (salted SHA-256, length, URL origin, tail). */
+/** The fingerprints that builds before keyed fingerprints wrote into outputs (salted SHA-256, length, URL origin, tail). */
 function v1(value: string) {
   const salt = randomBytes(16).toString("hex");
   const hash = createHash("sha256").update(salt).update("\0").update(value).digest("hex");
@@ -21,12 +21,12 @@ const secret = (value: unknown) => ({ [SIG]: SECRET_SIG, plaintext: JSON.stringi
 const unwrap = (v: any) => (v && v[SIG] ? JSON.parse(v.plaintext) : v);
 
 /**
- * Issue 15: state written by a build before keyed fingerprints (secret fields under their own names as salted
+ * State written by a build before keyed fingerprints (secret fields under their own names as salted
  * SHA-256 objects, no fingerprint key in the inputs) keeps working with this build: refresh sees no drift, preview
  * no change, a rotation outside code is still noticed, the next update rewrites the outputs in the new form, and
  * destroy works. The old state is made by rewriting an exported state the way the old build wrote it.
  */
-describe("engine: state from builds before keyed fingerprints (issue 15)", function () {
+describe("engine: state from builds before keyed fingerprints", function () {
   this.timeout(5 * 60 * 1000);
   const fixture = useEngineProject("old-state");
 

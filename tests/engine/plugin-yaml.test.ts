@@ -3,14 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
 import { definitions, type AnyIntegration } from "../../provider/integrations/registry";
-import { parseEvents } from "./support/project";
+import { parseEvents } from "../helpers/engine-project";
 import type { CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
-import { canariesFor, canary, SecretScanner, type Canary } from "../reliability/support/canaries";
-import { ensureYamlHost, YamlProject, type YamlResource } from "./support/plugin";
+import { canariesFor, canary, SecretScanner, type Canary } from "../helpers/canaries";
+import { ensureYamlHost, YamlProject, type YamlResource } from "../helpers/yaml-project";
 
 /**
- * Issue 18: the `opsmanager` plugin under Pulumi YAML, through the real CLI and engine (file backend) against the
+ * The `opsmanager` plugin under Pulumi YAML, through the real CLI and engine (file backend) against the
  * emulator, one stack in order: preview, up, no-op, a one-field update, refresh after a rotation outside code,
  * `pulumi import` of an integration made by hand, destroy. Every secret is a canary; every line the CLI prints, the
  * code `pulumi import` generates and every plain `pulumi stack export` are scanned for them.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, SECOND_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const PROD_KEY = { publicKey: "PRODONLYKEY", privateKey: "prod-only-private-key-0000" };
 

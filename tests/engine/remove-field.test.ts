@@ -4,7 +4,7 @@ import { profileAccepts } from "../../emulator/profiles";
 import { definitions } from "../../provider/integrations/registry";
 import { settingsFromEnv } from "../helpers/emulator";
 import { optionalFields, withAndWithoutOptional } from "../helpers/optional-fields";
-import { useEngineProject, type JsonStep, type ResourceSpec } from "./support/project";
+import { useEngineProject, type JsonStep, type ResourceSpec } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 // Every type the played server accepts (all-registered unless OPSMANAGER_EMULATOR_PROFILE names a real server), each

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 /**
  * Issue #12: the engine suites run Pulumi's real Node.js language host of the CLI's own version. The host that

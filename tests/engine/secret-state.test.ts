@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { createHash, createHmac } from "node:crypto";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const PASSWORD = "summer2024";
 const HOOK = "https://alertbot:S3cr3tPassw0rd@alerts.example.com/hooks/0001";
 
-/** Every way a wordlist could be tried against a value found in outputs without a key (issue 15's attacker). */
+/** Every way a wordlist could be tried against a value found in outputs without a key (an attacker of outputs). */
 function cracks(outputs: unknown, words: readonly string[]): string | undefined {
   const text = JSON.stringify(outputs);
   const tokens = [...new Set([...(text.match(/[A-Za-z0-9_-]{6,}/g) ?? []), ""])];
@@ -22,11 +22,11 @@ function cracks(outputs: unknown, words: readonly string[]): string | undefined 
 }
 
 /**
- * Issue 15 through the real engine: what state holds for secrets. The fingerprint key is an input the engine keeps
+ * Through the real engine: what state holds for secrets. The fingerprint key is an input the engine keeps
  * encrypted and never an output; outputs (which `--debug` prints) hold nothing a wordlist can be tried against;
  * the key survives refresh, so nothing churns.
  */
-describe("engine: secrets in state (issue 15)", function () {
+describe("engine: secrets in state", function () {
   this.timeout(5 * 60 * 1000);
   const fixture = useEngineProject("secret-state");
 

@@ -4,8 +4,8 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../emulator/defaults";
 import { useEmulator } from "../helpers/emulator";
-import { canary, SecretScanner } from "../reliability/support/canaries";
-import { EngineProject } from "./support/project";
+import { canary, SecretScanner } from "../helpers/canaries";
+import { EngineProject } from "../helpers/engine-project";
 
 const G = DEFAULT_GROUP_ID;
 const TOKEN_PATH = "/api/oauth/token";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
 
 const slack = { groupId: DEFAULT_GROUP_ID, type: "SLACK", apiToken: "xoxb-from-code-1111", teamName: "code", channelName: "alerts" };
 
-/** Issue 17 item 2 through the real engine, on a server that refuses API-created Slack (the documented default). */
+/** SLACK through the real engine, on a server that refuses API-created Slack (the documented default). */
 describe("engine: Slack is connected in the UI, then adopted", function () {
   this.timeout(5 * 60 * 1000);
   const fixture = useEngineProject("slack", async (emu) => {

@@ -1,26 +1,34 @@
 import assert from "node:assert/strict";
-import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
+import { OWNER_KEY, OWNER_ROLE } from "../../emulator/defaults";
 import { definitions } from "../../provider/integrations/registry";
-import { useEngineProject } from "./support/project";
+import { useEngineProject } from "../helpers/engine-project";
+
+/** Projects of this spec: writes to one project go one at a time, so only writes to several run side by side. */
+const groups = ["5f00000000000000000b0001", "5f00000000000000000b0002", "5f00000000000000000b0003", "5f00000000000000000b0004"];
 
 /**
- * Issue 17 item 6 through the real engine: parallel creates against a server that wants digest `nc` strictly
- * increasing. Requests that overtake each other get a plain 401; the provider re-challenges instead of failing the up.
+ * Through the real engine: parallel creates against a server that wants digest `nc` strictly increasing. Requests
+ * that overtake each other get a plain 401; the provider re-challenges instead of failing the up.
  */
 describe("engine: parallel up against a strict-nc server (ncOrder: strict)", function () {
   this.timeout(5 * 60 * 1000);
   const fixture = useEngineProject("strict-nc", async (emu) => {
     await emu.control.settings({ ncOrder: "strict" });
+    for (const g of groups) await emu.control.addGroup(g);
+    await emu.control.addKey({ ...OWNER_KEY, roles: groups.map((groupId) => ({ groupId, roleName: OWNER_ROLE })) });
   });
   const { emu } = fixture;
 
-  it("creates and destroys every type in parallel without calling the key wrong", async () => {
-    fixture.project.setResources(definitions.map((d) => ({ name: d.type.toLowerCase(), args: { groupId: DEFAULT_GROUP_ID, type: d.type, ...d.example } })));
+  it("creates and destroys every type in several projects in parallel without calling the key wrong", async () => {
+    fixture.project.setResources(
+      groups.flatMap((groupId, i) => definitions.map((d) => ({ name: `${d.type.toLowerCase()}-${i}`, args: { groupId, type: d.type, ...d.example } }))),
+    );
     await fixture.project.up(["--parallel", "16"]);
-    assert.equal((await emu.control.raw(DEFAULT_GROUP_ID)).length, definitions.length);
+    for (const g of groups) assert.equal((await emu.control.raw(g)).length, definitions.length);
+    // Without a refusal the up above proved nothing about re-challenging.
     const refused = (await emu.control.requests()).filter((r) => /strict order/.test(String(r.authError ?? "")));
-    console.log(`      ${refused.length} request(s) refused for nc order, each re-challenged`);
+    assert.ok(refused.length > 0, "no request met the strict nc order, so the re-challenge was not exercised");
     await fixture.project.destroy();
-    assert.deepEqual(await emu.control.raw(DEFAULT_GROUP_ID), []);
+    for (const g of groups) assert.deepEqual(await emu.control.raw(g), []);
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { useEmulator } from "../helpers/emulator";
 import { repoRoot } from "../helpers/program-dir";
-import { EngineProject } from "./support/project";
+import { EngineProject } from "../helpers/engine-project";
 
 /**
  * Scenario 11: resources created by one build of the package refresh and destroy with the code of the next build.

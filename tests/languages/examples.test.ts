@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { GO_SDK_VERSION, goModulePath, SCHEMA_FILE, withLanguageDefaults } from "../../scripts/gen-sdk";
 import { repoRoot } from "../helpers/program-dir";
+import { leg1Versions } from "../helpers/versions";
 
 const examplesDir = path.join(repoRoot, "examples");
 const read = (...parts: string[]) => fs.readFileSync(path.join(repoRoot, ...parts), "utf8");
@@ -46,9 +47,9 @@ describe("languages: examples/python and examples/go", () => {
     assert.equal(goModulePath({ name: "x" }), "example.com/pulumi-x/sdk/go/x");
   });
 
-  it("python: requirements.txt pins the pulumi release scripts/ensure-python-env.sh provides, and the generated SDK", () => {
-    const pinned = /PULUMI_PYTHON_SDK_VERSION:-([0-9.]+)/.exec(read("scripts", "ensure-python-env.sh"))?.[1];
-    assert.ok(pinned, "no default version in ensure-python-env.sh");
+  it("python: requirements.txt pins the pulumi release scripts/ensure-python-env.sh provides (scripts/versions.env), and the generated SDK", () => {
+    const pinned = leg1Versions.PULUMI_PYTHON_SDK_VERSION;
+    assert.match(pinned, /^\d+\.\d+\.\d+$/, "scripts/versions.env has no PULUMI_PYTHON_SDK_VERSION");
     const requirements = read("examples", "python", "requirements.txt");
     assert.match(requirements, new RegExp(`^pulumi==${pinned.replace(/\./g, "\\.")}$`, "m"));
     assert.match(requirements, /^\.\.\/\.\.\/sdk\/python$/m);

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { GO_SDK_VERSION } from "../../scripts/gen-sdk";
-import { EngineProject, parseEvents } from "../engine/support/project";
+import { EngineProject, parseEvents } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
-import { canary, SecretScanner } from "../reliability/support/canaries";
+import { canary, SecretScanner } from "../helpers/canaries";
 import { ensure, exampleWithSdk, scannedCli, seconds, sh, pluginStack } from "./support/example";
 
 /**
- * Issue 18: the Go SDK generated from the plugin's schema compiles, and examples/go, unchanged, runs through the
+ * The Go SDK generated from the plugin's schema compiles, and examples/go, unchanged, runs through the
  * real CLI and the Go language host (which compiles the program on every run) against the emulator: up, then
  * destroy. The program's secrets and the private key are canaries, scanned for in every output and state export.
  * The first compile of `github.com/pulumi/pulumi/sdk/v3` on a machine takes minutes; Go's build cache serves the rest.
@@ -54,7 +54,7 @@ describe("languages (Go): the generated SDK compiles; examples/go on the opsmana
     timings.push(`go build (the example): ${seconds(started)} s`);
     const modules = await sh("go", ["list", "-m", "all"], { cwd: tree.dir });
     assert.match(modules, new RegExp(`^github\\.com/pulumi/pulumi/sdk/v3 ${GO_SDK_VERSION.replace(/\./g, "\\.")}$`, "m"));
-    assert.match(modules, /^example\.com\/pulumi-opsmanager\/sdk\/go\/opsmanager v0\.0\.0 => \.\.\/\.\.\/sdk\/go\/opsmanager$/m);
+    assert.match(modules, /^github\.com\/[^/]+\/pulumi-opsmanager-integrations\/sdk\/go\/opsmanager v0\.0\.0 => \.\.\/\.\.\/sdk\/go\/opsmanager$/m);
   });
 
   it("up creates the two integrations with the configured values; the state holds no secret", async () => {

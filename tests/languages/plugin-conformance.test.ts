@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { definitions } from "../../provider/integrations/registry";
-import { EngineProject, type ResourceSpec } from "../engine/support/project";
+import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import { useEmulator, type EmulatorFixture } from "../helpers/emulator";
-import { ensureYamlHost, YamlProject } from "../engine/support/plugin";
+import { ensureYamlHost, YamlProject } from "../helpers/yaml-project";
 
 /** One resource per registered type, each example's values (secrets plain: both resources must make them secret). */
 const specs = (change: Record<string, Record<string, unknown>> = {}): ResourceSpec[] =>
@@ -49,7 +49,7 @@ async function requestsOf(emu: EmulatorFixture): Promise<string[]> {
 }
 
 /**
- * Issue 18: the dynamic provider (a TypeScript program's OpsManagerIntegration) and the plugin (a YAML program's
+ * The dynamic provider (a TypeScript program's OpsManagerIntegration) and the plugin (a YAML program's
  * opsmanager:index:Integration) run the same scenario, each on its own emulator: create, no-op, update, refresh
  * after changes outside code, delete. They share one runtime, so after every step they must have sent the same
  * requests and hold state of the same shape.
@@ -90,6 +90,17 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
     );
     return pluginState;
   }
+  /** The server holds, for every type, the fields the program asked for (secrets included): the API's own view. */
+  async function assertServerHolds(change: Record<string, Record<string, unknown>> = {}): Promise<void> {
+    const stored = await pluginEmu.control.raw(DEFAULT_GROUP_ID);
+    for (const { args } of specs(change)) {
+      const { groupId: _g, type, ...fields } = args as Record<string, unknown>;
+      const found = stored.find((s) => s.type === type);
+      assert.ok(found, `${type} is not on the server`);
+      for (const [name, value] of Object.entries(fields))
+        assert.deepEqual(found.fields[name], value, `${type}.${name} on the server`);
+    }
+  }
   const strip = (stored: Array<{ type: string; fields: Record<string, unknown> }>) =>
     stored.map((s) => ({ type: s.type, fields: s.fields })).sort((a, b) => a.type.localeCompare(b.type));
 
@@ -108,6 +119,7 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
     const state = await compareAfter("create", ({ run }) => run(["up", "--yes", "--skip-preview"]));
     assert.equal(Object.keys(state).length, definitions.length, "an integration of every type in both states");
     assert.equal((await dynamicEmu.control.raw(DEFAULT_GROUP_ID)).length, definitions.length);
+    await assertServerHolds();
   });
 
   it("no-op", async () => {
@@ -117,6 +129,7 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
   it("update of one field", async () => {
     deploy({ SLACK: { channelName: "incidents" } });
     await compareAfter("update", ({ run }) => run(["up", "--yes", "--skip-preview"]));
+    await assertServerHolds({ SLACK: { channelName: "incidents" } });
   });
 
   it("refresh after a secret rotated and a field changed outside code, then up", async () => {
@@ -126,6 +139,7 @@ describe("plugin conformance: the dynamic provider and the plugin send the same 
     }
     await compareAfter("refresh", ({ run }) => run(["refresh", "--yes", "--skip-preview"]));
     await compareAfter("up after refresh", ({ run }) => run(["up", "--yes", "--skip-preview"]));
+    await assertServerHolds({ SLACK: { channelName: "incidents" } });
   });
 
   it("delete", async () => {

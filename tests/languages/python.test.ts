@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { EngineProject, parseEvents } from "../engine/support/project";
+import { EngineProject, parseEvents } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
-import { canary, SecretScanner } from "../reliability/support/canaries";
+import { canary, SecretScanner } from "../helpers/canaries";
 import { ensure, exampleWithSdk, pluginStack, pythonVenv, scannedCli, seconds } from "./support/example";
 
 /**
- * Issue 18: examples/python, unchanged, through the real CLI and the Python language host against the emulator:
+ * examples/python, unchanged, through the real CLI and the Python language host against the emulator:
  * the Python SDK generated from the plugin's schema (scripts/gen-sdk.ts) and installed into the program's virtualenv
  * with the pinned `pulumi` package, the plugin installed from its tarball. Preview, up, refresh after a rotation
  * outside code, destroy, on one stack. Every secret (the three the program reads, the private key, the rotated key)

@@ -5,7 +5,7 @@ import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { PulumiCli } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
 import { makeProgramDir, repoRoot } from "../helpers/program-dir";
-import { ensureYamlHost, packPlugin } from "../engine/support/plugin";
+import { ensureYamlHost, packPlugin } from "../helpers/yaml-project";
 
 const exampleDir = path.join(repoRoot, "examples", "yaml");
 const readme = fs.readFileSync(path.join(exampleDir, "README.md"), "utf8");
@@ -20,7 +20,7 @@ function runIt(): string[] {
 }
 
 /**
- * Issue 18: examples/yaml, run as its README says — plugin installed from the packed tarball, the README's config
+ * examples/yaml, run as its README says — plugin installed from the packed tarball, the README's config
  * commands, `pulumi up` — against the emulator, then a no-change preview and destroy.
  */
 describe("examples/yaml: runs as its README says", function () {

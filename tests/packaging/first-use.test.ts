@@ -89,7 +89,25 @@ describe("first use from a fresh clone, following README.md", function () {
       block.some((l) => l.startsWith("pulumi stack init")),
       "the section inits a stack",
     );
-    const ran = await ok(block, program());
+    // A `pulumi config set --secret KEY` line prompts for the value: the user types it (here, on standard input,
+    // which the CLI reads when it is not a terminal). The values are the test's own.
+    const typed: Record<string, string> = {
+      "opsmanager:privateKey": "01234567-89ab-cdef-0123-456789abcdef",
+      pagerDutyKey: "0123456789abcdef0123456789abcdef",
+    };
+    const prompted = block.map((line) => {
+      const key = /^pulumi config set --secret (\S+)\s*(#.*)?$/.exec(line)?.[1];
+      if (!key) return line;
+      assert.ok(typed[key], `the README prompts for ${key}, which this test does not know`);
+      return `printf '%s\\n' '${typed[key]}' | ${line.replace(/\s*#.*$/, "")}`;
+    });
+    assert.equal(
+      prompted.filter((l, i) => l !== block[i]).length,
+      2,
+      "the README sets both secrets at the prompt, not on the command line",
+    );
+    const ran = await ok(prompted, program());
+    assert.equal((await ok(["pulumi config get pagerDutyKey"], program())).stdout.trim(), typed.pagerDutyKey);
     assert.match(ran.stdout, /\+ 2 to create/, ran.stdout);
     // Its own node_modules, not this repository's (the program lives outside it).
     const resolved = (await ok([`node -p 'require.resolve("${PACKAGE}")'`], program())).stdout.trim();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { PulumiCli } from "../../scripts/lib/pulumi-cli";
 import { repoRoot } from "../helpers/program-dir";
-import { VERSION } from "../engine/support/plugin";
+import { VERSION } from "../helpers/yaml-project";
 
 const run = promisify(execFile);
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
@@ -33,7 +33,7 @@ function firstLine(executable: string, cwd: string): Promise<string> {
   });
 }
 
-/** Issue 18: `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
+/** `npm run plugin:pack` and an offline `pulumi plugin install --file` of what it made. */
 describe("plugin: npm run plugin:pack", function () {
   this.timeout(10 * 60 * 1000);
   let output: string;
@@ -41,8 +41,12 @@ describe("plugin: npm run plugin:pack", function () {
   let entries: string[];
   let ws: PulumiCli;
 
+  let packSeconds: number;
+
   before(async () => {
+    const started = Date.now();
     ({ stdout: output } = await run("npm", ["run", "plugin:pack"], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }));
+    packSeconds = (Date.now() - started) / 1000;
     tarball = output.trim().split("\n").pop() ?? "";
     entries = (await run("tar", ["-tzvf", tarball], { maxBuffer: 64 * 1024 * 1024 })).stdout
       .split("\n")
@@ -55,6 +59,34 @@ describe("plugin: npm run plugin:pack", function () {
     const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string];
     assert.equal(path.basename(tarball), `pulumi-resource-opsmanager-v${VERSION}-${process.platform}-${arch}.tar.gz`);
     assert.ok(fs.existsSync(tarball));
+  });
+
+  it("builds and packs in under two minutes (the build starts from an empty dist/, as on a fresh clone)", () => {
+    console.log(`      npm run plugin:pack: ${packSeconds.toFixed(1)} s`);
+    assert.ok(packSeconds < 120, `${packSeconds.toFixed(1)} s`);
+  });
+
+  it("writes one tarball per platform the engine downloads for, named as its downloader asks a server", () => {
+    // pulumi/pulumi sdk/go/common/workspace/plugins.go: `pulumi-%s-%s-v%s-%s-%s.tar.gz` (kind, name, version, os, arch).
+    const printed = output
+      .trim()
+      .split("\n")
+      .filter((l) => l.endsWith(".tar.gz"));
+    const expected = ["linux", "darwin", "windows"].flatMap((os) =>
+      ["amd64", "arm64"].map((arch) => `pulumi-resource-opsmanager-v${VERSION}-${os}-${arch}.tar.gz`),
+    );
+    assert.deepEqual(printed.map((p) => path.basename(p)).sort(), expected.sort());
+    for (const p of printed) assert.ok(fs.statSync(p).size > 1024 * 1024, `${p} is too small`);
+  });
+
+  it("gives Windows a .cmd launcher running the same plugin with the node on PATH, and no POSIX script", async () => {
+    const windows = path.join(path.dirname(tarball), `pulumi-resource-opsmanager-v${VERSION}-windows-amd64.tar.gz`);
+    const names = (await run("tar", ["-tzf", windows], { maxBuffer: 64 * 1024 * 1024 })).stdout.split("\n");
+    assert.ok(names.includes("pulumi-resource-opsmanager.cmd"), "no .cmd launcher");
+    assert.ok(!names.includes("pulumi-resource-opsmanager"), "a POSIX launcher on Windows");
+    assert.ok(names.includes("dist/provider/plugin/main.js"));
+    const cmd = (await run("tar", ["-xzOf", windows, "pulumi-resource-opsmanager.cmd"])).stdout;
+    assert.match(cmd, /^node "%~dp0dist\\provider\\plugin\\main\.js" %\*\r$/m);
   });
 
   it("prints the tarball's size, which stays reasonable (under 40 MiB)", () => {
@@ -77,8 +109,10 @@ describe("plugin: npm run plugin:pack", function () {
     ]) {
       assert.ok(names.includes(file), `${file} missing`);
     }
-    // @pulumi/pulumi is the plugin's framework; @types/node is a dependency of protobufjs (which gRPC loads).
-    const dev = Object.keys(pkg.devDependencies).filter((d) => d !== "@pulumi/pulumi" && d !== "@types/node");
+    // @pulumi/pulumi is the plugin's framework, and semver and @types/semver are dependencies of it; @types/node is
+    // a dependency of protobufjs (which gRPC loads).
+    const runtime = ["@pulumi/pulumi", "@types/node", "semver", "@types/semver"];
+    const dev = Object.keys(pkg.devDependencies).filter((d) => !runtime.includes(d));
     assert.ok(dev.length > 5);
     for (const d of dev)
       assert.ok(!names.some((n) => n.startsWith(`node_modules/${d}/`)), `devDependency ${d} in the tarball`);

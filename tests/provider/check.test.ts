@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { check } from "../../provider/check";
-import { UNKNOWN } from "../../provider/request";
+import { UNKNOWN } from "../../provider/split-props";
 
 const GROUP = "5f0000000000000000000001";
 const slack = { groupId: GROUP, type: "SLACK", apiToken: "xoxb-1", teamName: "ops" };

@@ -41,6 +41,7 @@ describe("loadConnectionConfig", () => {
       timeoutMs: 30_000,
       maxRetries: 3,
       maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
+      readSnapshotMs: 30_000,
       proxy: {},
     });
   });
@@ -88,7 +89,7 @@ describe("loadConnectionConfig", () => {
     }
   });
 
-  describe("issue 15: http:// is refused for a host other than this machine unless opsmanager:allowHttp", () => {
+  describe("http:// is refused for a host other than this machine unless opsmanager:allowHttp", () => {
     for (const url of ["http://10.0.0.5:8080", "http://om.example.com", "http://localhost.example.com", "http://127.0.0.1.nip.io"]) {
       it(`refuses ${url}`, () => {
         const err = configError(() => load({ ...minimal, "opsmanager:baseUrl": url }));
@@ -103,6 +104,23 @@ describe("loadConnectionConfig", () => {
         const c = load({ ...minimal, "opsmanager:baseUrl": "http://10.0.0.5:8080", "opsmanager:allowHttp": flag });
         assert.equal(c.apiBase, "http://10.0.0.5:8080/api/public/v1.0");
         assert.equal(c.allowHttp, true);
+      });
+    }
+  });
+
+  describe("readSnapshotSeconds: how long refresh reuses a project's list", () => {
+    it("is read from stack config or OPSMANAGER_READ_SNAPSHOT_SECONDS, in seconds; 0 turns reuse off", () => {
+      assert.equal(load({ ...minimal, "opsmanager:readSnapshotSeconds": "0" }).readSnapshotMs, 0);
+      assert.equal(load({ ...minimal, "opsmanager:readSnapshotSeconds": "2.5" }).readSnapshotMs, 2500);
+      assert.equal(load(minimal, { OPSMANAGER_READ_SNAPSHOT_SECONDS: "0" }).readSnapshotMs, 0);
+    });
+
+    for (const bad of ["-1", "soon", "301", "1e3"]) {
+      it(`refuses ${JSON.stringify(bad)}, naming the key and the variable`, () => {
+        const err = configError(() => load({ ...minimal, "opsmanager:readSnapshotSeconds": bad }));
+        assert.equal(err.code, errorCodes.CONFIG_INVALID);
+        assert.deepEqual(err.settings, ["opsmanager:readSnapshotSeconds"]);
+        assert.ok(err.message.includes("OPSMANAGER_READ_SNAPSHOT_SECONDS"), err.message);
       });
     }
   });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { withFingerprintKey } from "../../provider/fingerprint";
 import { lifecycle } from "../../provider/lifecycle";
 import { outputs } from "../../provider/outputs";
-import { splitProps } from "../../provider/request";
+import { splitProps } from "../../provider/split-props";
 
 const GROUP = "5f0000000000000000000001";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { diff } from "../../provider/diff";
-import { UNKNOWN } from "../../provider/request";
+import { UNKNOWN } from "../../provider/split-props";
 
 const GROUP = "5f0000000000000000000001";
 const old = { groupId: GROUP, type: "SLACK", apiToken: "xoxb-1", teamName: "ops", integrationId: "abc" };

@@ -27,7 +27,7 @@ function v1(value: string, salt = "0123456789abcdef0123456789abcdef") {
 }
 
 /**
- * The attacker of issue 15: every hex or base64 string found in an output is tried as a salt, a key or a prefix,
+ * An attacker of outputs: every hex or base64 string found in an output is tried as a salt, a key or a prefix,
  * with SHA-256, HMAC-SHA256 and truncations, against every word of a list. Returns the word that reproduces a
  * value of the output, if any.
  */
@@ -56,7 +56,7 @@ function wordlistAttack(output: unknown, words: readonly string[]): string | und
 const WORDS = ["password", "123456", "letmein", "winter2023", "spring2024", "summer2023", "summer2024", "autumn2024", "qwerty", "dragon"];
 
 describe("secret fingerprints (what outputs hold instead of secrets)", () => {
-  it("issue 15: a wordlist attack on the output of a 10-character password fails (it finds the pre-0.2 form)", () => {
+  it("a wordlist attack on the output of a 10-character password fails (it finds the pre-0.2 form)", () => {
     const password = "summer2024";
     const def = findIntegration("PROMETHEUS")!;
     const where = { ...ctx, where: "5f0000000000000000000001/PROMETHEUS/password" };
@@ -69,7 +69,7 @@ describe("secret fingerprints (what outputs hold instead of secrets)", () => {
     assert.equal(wordlistAttack(hook, WORDS), undefined, "nor on a secret the server shows (webhook secret)");
   });
 
-  it("issue 15: a webhook URL's user:password@ never appears in the output", () => {
+  it("a webhook URL's user:password@ never appears in the output", () => {
     const url = "https://alertbot:S3cr3tPassw0rd@alerts.example.com/hooks/0001";
     const stored = String(fingerprint(url, { ...ctx, where: "g/WEBHOOK/url" }));
     for (const part of ["alertbot", "S3cr3tPassw0rd", "alerts.example.com", "0001"]) assert.ok(!stored.includes(part), part);

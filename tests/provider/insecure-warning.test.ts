@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { securityWarnings } from "../../provider/insecure-warning";
 
-/** Issue 15: one flag parser for the provider and its warnings, so every value that weakens security warns. */
+/** One flag parser for the provider and its warnings, so every value that weakens security warns. */
 describe("securityWarnings", () => {
   const table: [string, Record<string, string>, Record<string, string>, RegExp[]][] = [
     ["insecureSkipVerify 1 (stack config)", { "opsmanager:insecureSkipVerify": "1" }, {}, [/insecureSkipVerify .* is 1: .*not verified/]],

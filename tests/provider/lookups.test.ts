@@ -31,7 +31,7 @@ describe("lookups: getIntegration and listIntegrations", () => {
     assert.ok(!JSON.stringify(all).includes("xoxb-lookup-secret"), "no secret in any view");
   });
 
-  it("issue 15: refuses a group id or type that is not one, before any request ('..', slashes)", async () => {
+  it("refuses a group id or type that is not one, before any request ('..', slashes)", async () => {
     await emu.control.clearRequests();
     const bad = [
       () => getIntegration({ groupId: "..", type: "SLACK" }),

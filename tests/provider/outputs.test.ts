@@ -4,7 +4,7 @@ import { withFingerprintKey } from "../../provider/fingerprint";
 import { loadConnectionConfig } from "../../provider/config";
 import type { OpsManagerClient, ServerIntegration } from "../../provider/client/types";
 import { outputs, storedFields } from "../../provider/outputs";
-import { splitProps } from "../../provider/request";
+import { splitProps } from "../../provider/split-props";
 import type { Session } from "../../provider/session";
 import { lifecycle } from "../../provider/lifecycle";
 
@@ -22,7 +22,7 @@ function recordingSession(): { session: Session; writes: Record<string, unknown>
   return { session: { config: loadConnectionConfig((k) => settings[k], {}), client }, writes };
 }
 
-/** Issue 15: outputs keep secrets only as fingerprints, under one plain output instead of one encrypted output per field. */
+/** Outputs keep secrets only as fingerprints, under one plain output instead of one encrypted output per field. */
 describe("outputs", () => {
   const inputs = withFingerprintKey({}, { groupId: GROUP, type: "WEBHOOK", url: "https://u:p4ss@hooks.example.com/x/tok9", secret: "whsec-0001" });
 

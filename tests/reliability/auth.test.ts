@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DEFAULT_GROUP_ID, OUTSIDER_KEY, OWNER_KEY, READ_ONLY_KEY, type KeyPair } from "../../emulator/defaults";
 import { ApiError } from "../../provider/errors";
-import { EngineProject } from "../engine/support/project";
+import { EngineProject } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
 import { sessionWith } from "../helpers/session";
 import { outcome } from "./support/outcome";
@@ -63,7 +63,7 @@ const CASES: Case[] = [
     name: "a read-only key writing",
     key: READ_ONLY_KEY,
     op,
-    status: 401, // the Ops Manager error table's status for USER_UNAUTHORIZED (issue 17)
+    status: 401, // the Ops Manager error table's status for USER_UNAUTHORIZED
     errorCode: "USER_UNAUTHORIZED",
     says: OWNER_NEEDED,
     maxRequests: 2,

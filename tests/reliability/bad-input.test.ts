@@ -4,7 +4,7 @@ import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { check } from "../../provider/check";
 import { definitions, findIntegration, integrationTypes } from "../../provider/integrations/registry";
 import { useEmulator } from "../helpers/emulator";
-import { EngineProject, type ResourceSpec } from "../engine/support/project";
+import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import { acceptedInputs, badInputs } from "./support/bad-inputs";
 
 /**

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../emulator/defaults";
 import type { RequestLogEntry } from "../../emulator/request-log";
 import { definitions, type AnyIntegration } from "../../provider/integrations/registry";
-import { EngineProject, type ResourceSpec } from "../engine/support/project";
+import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
 import { startPulumi } from "./support/cli";
 import { startRecordingProxy } from "./support/recording-proxy";

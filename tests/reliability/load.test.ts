@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { OWNER_KEY, OWNER_ROLE } from "../../emulator/defaults";
 import { definitions } from "../../provider/integrations/registry";
-import { EngineProject, type ResourceSpec } from "../engine/support/project";
+import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
 
 /**
  * Issue #6, suite 7: one `pulumi up` of 300 integrations across 40 projects against an emulator that enforces a
  * rate limit (429 RATE_LIMITED with Retry-After): everything converges, and at most 5 % of the requests are
- * answered 429 (issue 13); total requests and the share that were 429s are printed. Sizes come from the environment so the same spec can be run bigger by hand
+ * answered 429; total requests and the share that were 429s are printed. Sizes come from the environment so the same spec can be run bigger by hand
  * (RELIABILITY_LOAD_RESOURCES, RELIABILITY_LOAD_GROUPS, RELIABILITY_LOAD_RATE).
  */
 const RESOURCES = Number(process.env.RELIABILITY_LOAD_RESOURCES ?? 300);
@@ -97,7 +97,7 @@ describe(`reliability: load (${RESOURCES} integrations, ${GROUPS} projects, ${RA
     const { result, errors, limitedShare } = await upUnderLimit("load", specs, RATE);
     assert.equal(result.code, 0, `up failed (${errors.length} error lines), e.g.:\n${errors.slice(0, 3).join("\n")}`);
     await assertServerHolds(specs);
-    // Issue 13: one pause and pace per provider process (provider/client/pacer.ts); it was 19.3 % before.
+    // One pause and pace per provider process (provider/client/pacer.ts); it was 19.3 % before.
     assert.ok(limitedShare <= 0.05, `${(100 * limitedShare).toFixed(1)} % of the requests were answered 429 (goal ≤ 5 %)`);
   });
 

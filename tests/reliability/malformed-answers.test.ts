@@ -187,7 +187,7 @@ describe("reliability: malformed server answers (provider functions)", function 
         name: "another type than asked",
         answer: { status: 200, body: JSON.stringify({ type: "SLACK", id: "x" }) },
         ops: ["read"],
-        // A read lists the project since issue 13: a bare object where the page belongs is refused as such.
+        // A read lists the project: a bare object where the page belongs is refused as such.
         says: /a page of integrations expected, but results/,
       },
       {

@@ -5,10 +5,10 @@ import { DEFAULT_GROUP_ID, OWNER_ROLE, SECOND_GROUP_ID } from "../../emulator/de
 import { definitions, findIntegration, type AnyIntegration } from "../../provider/integrations/registry";
 import { loadConnectionConfig } from "../../provider/config";
 import { check } from "../../provider/check";
-import { EngineProject, type ResourceSpec } from "../engine/support/project";
+import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import type { CliResult } from "../../scripts/lib/pulumi-cli";
 import { useEmulator } from "../helpers/emulator";
-import { canariesFor, canary, SecretScanner, type Canary } from "./support/canaries";
+import { canariesFor, canary, SecretScanner, type Canary } from "../helpers/canaries";
 import { sessionWith } from "../helpers/session";
 import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_GROUP_ID, OWNER_KEY } from "../../emulator/defaults";
 import { ApiError, errorCodes } from "../../provider/errors";
-import { EngineProject } from "../engine/support/project";
+import { EngineProject } from "../helpers/engine-project";
 import { selfSignedCert } from "../emulator/support/tls";
 import { withEmulator, type EmulatorFixture } from "../helpers/emulator";
 import { sessionWith } from "../helpers/session";

@@ -8,7 +8,7 @@ import { makeProgramDir, repoRoot } from "../../helpers/program-dir";
 /** Where the examples live, and the ones the README documents. */
 export const examplesDir = path.join(repoRoot, "examples");
 export const EXAMPLES = ["all-types", "multi-environment", "quickstart"];
-/** Examples in other languages (the plugin, issue 18), each run by its own spec in tests/languages/. */
+/** Examples in other languages (the plugin), each run by its own spec in tests/languages/. */
 export const OTHER_LANGUAGE_EXAMPLES = ["go", "python", "yaml"];
 
 /** A file of an example, as text. */

@@ -5,10 +5,10 @@ import path from "node:path";
 import { generateSdk, type SdkLanguage } from "../../../scripts/gen-sdk";
 import { DEFAULT_GROUP_ID, OWNER_ROLE } from "../../../emulator/defaults";
 import { PulumiCli, type CliResult } from "../../../scripts/lib/pulumi-cli";
-import { packPlugin, VERSION } from "../../engine/support/plugin";
-import { EngineProject } from "../../engine/support/project";
+import { packPlugin, VERSION } from "../../helpers/yaml-project";
+import { EngineProject } from "../../helpers/engine-project";
 import type { EmulatorFixture } from "../../helpers/emulator";
-import type { SecretScanner } from "../../reliability/support/canaries";
+import type { SecretScanner } from "../../helpers/canaries";
 import { repoRoot } from "../../helpers/program-dir";
 import { run } from "../../helpers/run";
 

@@ -51,7 +51,7 @@ describe("export: printed commands and project files", () => {
     });
   }
 
-  const names: [string, string][] = [["infra", "infra"], ["my integrations!", "my-integrations"], ["...", "opsmanager-integrations"]];
+  const names: [string, string][] = [["infra", "infra"], ["my integrations!", "my-integrations"], ["...", "opsmanager-integrations"], ["opsmanager", "opsmanager-integrations"]];
   for (const [folder, name] of names) it(`names the project of folder "${folder}" ${name}`, () => assert.equal(projectName(folder), name));
 
   it("a new project depends on this package and Pulumi, and runs index.ts", () => {

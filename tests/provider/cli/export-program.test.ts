@@ -12,12 +12,12 @@ function group(groupId: string, entries: Record<string, unknown>[], unknownTypes
   return { groupId, views: entries.map((e) => toView(groupId, e as ServerIntegration)), unknownTypes };
 }
 
-/** The lines of the resource named `name`, from `new` to `});`. */
+/** The lines of the resource named `name`, from `new` to its closing `});` or `}, { options });`. */
 function resource(text: string, name: string): string[] {
   const lines = text.split("\n");
   const start = lines.indexOf(`new OpsManagerIntegration("${name}", {`);
   assert.ok(start >= 0, `no resource ${name} in:\n${text}`);
-  return lines.slice(start + 1, lines.indexOf("});", start)).map((l) => l.trim());
+  return lines.slice(start + 1, lines.findIndex((l, i) => i > start && l.startsWith("}"))).map((l) => l.trim());
 }
 
 describe("export: program generator", () => {
@@ -42,7 +42,13 @@ describe("export: program generator", () => {
           'apiToken: config.requireSecret("slackApiToken"),', 'teamName: "ops",'],
       },
       secrets: ["slackApiToken"],
-      contains: ['import * as pulumi from "@pulumi/pulumi";', "const config = new pulumi.Config();", "pulumi config set --secret slackApiToken <slack-api-token>"],
+      contains: [
+        'import * as pulumi from "@pulumi/pulumi";',
+        "const config = new pulumi.Config();",
+        "pulumi config set --secret slackApiToken <slack-api-token>",
+        // `pulumi destroy` of the exported program must leave what only the UI can connect again.
+        "\n}, { retainOnDelete: true }); // destroy leaves the Slack integration in Ops Manager\n",
+      ],
       lacks: ["******", "1111", "channelName"],
     },
     {
@@ -53,6 +59,7 @@ describe("export: program generator", () => {
         "datadog-000002": [`groupId: "${G2}",`, 'type: "DATADOG",', "adoptExisting: true,", 'apiKey: config.requireSecret("datadogApiKey_000002"),'],
       },
       secrets: ["datadogApiKey_000001", "datadogApiKey_000002"],
+      lacks: ["retainOnDelete"],
     },
     {
       should: "reads a write-only field (Prometheus password, never returned) from config and keeps enabled: false",

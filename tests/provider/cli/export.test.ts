@@ -4,7 +4,7 @@ import { DEFAULT_GROUP_ID, OWNER_KEY, SECOND_GROUP_ID } from "../../../emulator/
 import type { StoredIntegration } from "../../../emulator/store";
 import { findIntegration } from "../../../provider/integrations/registry";
 import { PulumiCli } from "../../../scripts/lib/pulumi-cli";
-import { parseEvents } from "../../engine/support/project";
+import { parseEvents } from "../../helpers/engine-project";
 import { useEmulator } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
 import { cleanEnv, runInstalledCli, typecheck } from "./support/cli";

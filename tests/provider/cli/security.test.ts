@@ -6,7 +6,7 @@ import { runExport } from "../../../provider/cli/run-export";
 import { useEmulator } from "../../helpers/emulator";
 import { makeProgramDir } from "../../helpers/program-dir";
 
-/** Issue 15: the export command warns like the provider and prints next steps a shell runs as meant. */
+/** The export command warns like the provider and prints next steps a shell runs as meant. */
 describe("export: security details", function () {
   this.timeout(30_000);
   const emu = useEmulator();

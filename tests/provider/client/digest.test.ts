@@ -83,7 +83,7 @@ describe("digest auth against a challenge server", () => {
       digest: { ...GOOD_KEYS, password: o.password ?? GOOD_KEYS.password, realm: o.realm ?? 'MMS "Public", API=1', opaque: "op/aq==" },
     });
 
-  it("issue 15: a write's body never goes out unsigned: the first challenge is fetched with a bodiless GET", async () => {
+  it("a write's body never goes out unsigned: the first challenge is fetched with a bodiless GET", async () => {
     server = await start();
     const client = createClient(testConfig(server.url));
     const secretUrl = "https://hooks.example.com/never-unsigned-0001";
@@ -99,25 +99,25 @@ describe("digest auth against a challenge server", () => {
     client.close();
   });
 
-  it("issue 15: refuses a challenge without qop (replayable), unless opsmanager:allowDigestWithoutQop", async () => {
+  it("refuses a challenge without qop (replayable), unless opsmanager:allowDigestWithoutQop", async () => {
     const digest = { ...GOOD_KEYS, qop: false };
     server = await startScriptedServer({ script: () => ({ status: 200, body: entry }), digest });
-    const err = await createClient(testConfig(server.url)).getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await createClient(testConfig(server.url)).fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError, String(err));
     assert.equal(err.status, 401);
     assert.equal(server.log.length, 1, "no credentials were sent");
     assert.match(err.message, /only without qop .*opsmanager:allowDigestWithoutQop/);
     const allowed = createClient(testConfig(server.url, { allowDigestWithoutQop: true }));
-    assert.equal((await allowed.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await allowed.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.deepEqual(server.guard?.violations, []);
     allowed.close();
   });
 
-  it("issue 15: answers SHA-256 when the server offers MD5 first and SHA-256 too", async () => {
+  it("answers SHA-256 when the server offers MD5 first and SHA-256 too", async () => {
     server = await startScriptedServer({ script: () => ({ status: 200, body: entry }), digest: { ...GOOD_KEYS, algorithms: ["MD5", "SHA-256"] } });
     const client = createClient(testConfig(server.url));
-    await client.getIntegration(GROUP, "WEBHOOK");
-    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.deepEqual(server.guard?.used, ["SHA-256", "SHA-256"]);
     assert.deepEqual(server.guard?.violations, []);
     client.close();
@@ -126,9 +126,9 @@ describe("digest auth against a challenge server", () => {
   it("pays the challenge once: the first call costs 2 requests, the next N calls N", async () => {
     server = await start();
     const client = createClient(testConfig(server.url));
-    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.equal(server.log.length, 2);
-    for (let i = 0; i < 5; i++) await client.getIntegration(GROUP, "WEBHOOK");
+    for (let i = 0; i < 5; i++) await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.equal(server.log.length, 7);
     assert.equal(server.log.filter((r) => !r.served).length, 1);
     assert.deepEqual(server.guard?.violations, []);
@@ -152,14 +152,14 @@ describe("digest auth against a challenge server", () => {
   it("answers a stale nonce with one extra request and succeeds", async () => {
     server = await start();
     const client = createClient(testConfig(server.url));
-    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
     server.guard?.expireNonces();
     const before = server.log.length;
     const got = await client.putIntegration(GROUP, "WEBHOOK", webhookRequest({ url: webhook.url }));
     assert.equal(got.type, "WEBHOOK");
     assert.equal(server.log.length - before, 2);
     assert.match(String(server.log.at(-2)?.served), /false/);
-    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.equal(server.log.length - before, 3, "the new nonce is reused afterwards");
     client.close();
   });
@@ -168,7 +168,7 @@ describe("digest auth against a challenge server", () => {
     server = await start();
     server.guard?.expireNextNonce();
     const client = createClient(testConfig(server.url));
-    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.deepEqual(server.log.map((r) => r.served), [false, false, true]);
     client.close();
   });
@@ -176,7 +176,7 @@ describe("digest auth against a challenge server", () => {
   it("fails fast on wrong keys: exactly 2 requests, a message that says check the keys, no key in it", async () => {
     server = await start({ password: "the-real-private-key" });
     const client = createClient(testConfig(server.url, { maxRetries: 5 }));
-    const err = await client.getIntegration(GROUP, "WEBHOOK").then(() => assert.fail("resolved"), (e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").then(() => assert.fail("resolved"), (e: unknown) => e);
     assert.ok(err instanceof ApiError);
     assert.equal(err.status, 401);
     assert.equal(err.attempts, 1);
@@ -185,7 +185,7 @@ describe("digest auth against a challenge server", () => {
     assert.ok(!err.message.includes(CANARY_PRIVATE_KEY));
     assert.ok(!String(err.stack).includes(CANARY_PRIVATE_KEY));
     // A second call with the cached (rejected) nonce also stops after one re-challenge.
-    await assert.rejects(client.getIntegration(GROUP, "WEBHOOK"), ApiError);
+    await assert.rejects(client.fetchIntegration(GROUP, "WEBHOOK"), ApiError);
     assert.equal(server.log.length, 4);
     client.close();
   });
@@ -193,7 +193,7 @@ describe("digest auth against a challenge server", () => {
   it("runs 20 concurrent requests on one nonce with distinct, increasing nc", async () => {
     server = await start();
     const client = createClient(testConfig(server.url));
-    const results = await Promise.all(Array.from({ length: 20 }, () => client.getIntegration(GROUP, "WEBHOOK")));
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.fetchIntegration(GROUP, "WEBHOOK")));
     assert.equal(results.filter((r) => r?.type === "WEBHOOK").length, 20);
     assert.equal(server.log.length, 21, "one challenge round trip shared by all");
     assert.deepEqual(server.guard?.violations, []);
@@ -206,9 +206,9 @@ describe("digest auth against a challenge server", () => {
   it("survives stale nonces while requests are in flight", async () => {
     server = await start();
     const client = createClient(testConfig(server.url));
-    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
     server.guard?.expireNonces();
-    const results = await Promise.all(Array.from({ length: 10 }, () => client.getIntegration(GROUP, "WEBHOOK")));
+    const results = await Promise.all(Array.from({ length: 10 }, () => client.fetchIntegration(GROUP, "WEBHOOK")));
     assert.equal(results.length, 10);
     assert.deepEqual(server.guard?.violations, []);
     client.close();

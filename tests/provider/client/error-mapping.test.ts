@@ -48,7 +48,7 @@ describe("error mapping", () => {
     it(`maps ${row.name}`, async () => {
       server = await startScriptedServer({ script: [row.reply] });
       const client = createClient(testConfig(server.url, { maxRetries: 1 }), { retryBaseDelayMs: 1 });
-      const err = await client.getIntegration(GROUP, "WEBHOOK").then(() => assert.fail("resolved"), (e: unknown) => e);
+      const err = await client.fetchIntegration(GROUP, "WEBHOOK").then(() => assert.fail("resolved"), (e: unknown) => e);
       assert.ok(err instanceof ApiError, String(err));
       assert.equal(err.code, row.code);
       assert.equal(err.status, row.status);
@@ -64,7 +64,7 @@ describe("error mapping", () => {
   it("refuses an answer over 10 MB", async () => {
     server = await startScriptedServer({ script: [{ status: 200, body: `{"type":"WEBHOOK","x":"${"a".repeat(11 * 1024 * 1024)}"}` }] });
     const client = createClient(testConfig(server.url, { maxRetries: 3 }), { retryBaseDelayMs: 1 });
-    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError);
     assert.equal(err.code, errorCodes.INVALID_RESPONSE);
     assert.equal(server.log.length, 1, "not retried");
@@ -72,7 +72,7 @@ describe("error mapping", () => {
 
   it("keeps X-Request-Id for support", async () => {
     server = await startScriptedServer({ script: [{ ...omError(400, "INVALID_ATTRIBUTE", "bad"), headers: { "X-Request-Id": "req-123" } }] });
-    const err = await createClient(testConfig(server.url)).getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await createClient(testConfig(server.url)).fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError);
     assert.equal(err.requestId, "req-123");
   });

@@ -24,29 +24,29 @@ describe("client methods", () => {
     return createClient(testConfig(server.url), { retryBaseDelayMs: 5, knownTypes: ["PAGER_DUTY", "SLACK", "WEBHOOK"] });
   };
 
-  it("getIntegration GETs the type's path and returns the server's view", async () => {
+  it("fetchIntegration GETs the type's path and returns the server's view", async () => {
     const client = await start(() => ({ status: 200, body: { type: "WEBHOOK", url: "******x/42", id: "65aa" } }));
-    assert.deepEqual(await client.getIntegration(GROUP, "WEBHOOK"), { type: "WEBHOOK", url: "******x/42", id: "65aa" });
+    assert.deepEqual(await client.fetchIntegration(GROUP, "WEBHOOK"), { type: "WEBHOOK", url: "******x/42", id: "65aa" });
     assert.equal(server.served()[0]?.url, `${base}/WEBHOOK`);
     assert.equal(server.served()[0]?.method, "GET");
   });
 
-  it("getIntegration resolves undefined on 404 INTEGRATION_NOT_CONFIGURED", async () => {
+  it("fetchIntegration resolves undefined on 404 INTEGRATION_NOT_CONFIGURED", async () => {
     const client = await start(() => notConfigured);
-    assert.equal(await client.getIntegration(GROUP, "WEBHOOK"), undefined);
+    assert.equal(await client.fetchIntegration(GROUP, "WEBHOOK"), undefined);
   });
 
-  it("getIntegration throws on other 404s (GROUP_NOT_FOUND), pointing at the groupId", async () => {
+  it("fetchIntegration throws on other 404s (GROUP_NOT_FOUND), pointing at the groupId", async () => {
     const client = await start(() => groupNotFound);
-    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError);
     assert.equal(err.errorCode, "GROUP_NOT_FOUND");
     assert.match(err.message, /Check the groupId/);
   });
 
-  it("getIntegration rejects an answer of another type", async () => {
+  it("fetchIntegration rejects an answer of another type", async () => {
     const client = await start(() => ({ status: 200, body: { type: "SLACK" } }));
-    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError);
     assert.equal(err.code, errorCodes.INVALID_RESPONSE);
   });
@@ -118,6 +118,20 @@ describe("client methods", () => {
     assert.ok(got.every((g) => g.type === "WEBHOOK"));
   });
 
+  it("listGroup follows every page and keeps the types the caller does not know apart instead of dropping them", async () => {
+    const entry = (i: number) => (i % 2 ? { type: "WEBHOOK", url: "******0042", n: i } : { type: "FUTURE_TYPE", n: i });
+    const client = await start((req) => {
+      const n = Number(new URL(req.url, "http://x").searchParams.get("pageNum"));
+      return { status: 200, body: { results: Array.from({ length: n < 3 ? 500 : 3 }, (_, i) => entry((n - 1) * 500 + i)), totalCount: 1003 } };
+    });
+    const got = await client.listGroup(GROUP);
+    assert.equal(server.served().length, 3);
+    assert.equal(got.integrations.length, 501);
+    assert.ok(got.integrations.every((g) => g.type === "WEBHOOK"));
+    assert.equal(got.unknownTypes.length, 502);
+    assert.ok(got.unknownTypes.every((t) => t === "FUTURE_TYPE"));
+  });
+
   it("listIntegrations stops at an empty page even if totalCount says more", async () => {
     const client = await start((_r, i) => ({ status: 200, body: { results: i === 0 ? all : [], totalCount: 900 } }));
     assert.equal((await client.listIntegrations(GROUP)).length, 2);
@@ -139,20 +153,20 @@ describe("client methods", () => {
 
   it("percent-encodes the group id and refuses an empty one before any request", async () => {
     const client = await start(() => notConfigured);
-    await client.getIntegration("a b?c#d", "WEBHOOK");
+    await client.fetchIntegration("a b?c#d", "WEBHOOK");
     assert.equal(server.served()[0]?.url, "/api/public/v1.0/groups/a%20b%3Fc%23d/integrations/WEBHOOK");
     assert.deepEqual(server.guard?.violations, []);
     const before = server.log.length;
-    await assert.rejects(client.getIntegration("", "WEBHOOK"), (e: unknown) => e instanceof OpsManagerError && e.code === errorCodes.INVALID_ARGUMENT);
+    await assert.rejects(client.fetchIntegration("", "WEBHOOK"), (e: unknown) => e instanceof OpsManagerError && e.code === errorCodes.INVALID_ARGUMENT);
     assert.equal(server.log.length, before);
   });
 
-  it("issue 15: refuses '.', '..' and slashes in a group id or type before any request", async () => {
+  it("refuses '.', '..' and slashes in a group id or type before any request", async () => {
     const client = await start(() => notConfigured);
     const bad: [string, string][] = [["..", "WEBHOOK"], [".", "WEBHOOK"], ["a/b", "WEBHOOK"], ["a\\b", "WEBHOOK"], [GROUP, ".."], [GROUP, "../../users"], [GROUP, "SLACK/x"]];
     for (const [groupId, type] of bad) {
       await assert.rejects(
-        client.getIntegration(groupId, type as "WEBHOOK"),
+        client.fetchIntegration(groupId, type as "WEBHOOK"),
         (e: unknown) => e instanceof OpsManagerError && e.code === errorCodes.INVALID_ARGUMENT && /without slashes/.test(e.message),
         `${groupId} ${type}`,
       );
@@ -164,7 +178,7 @@ describe("client methods", () => {
 
   it("keeps one connection alive across calls", async () => {
     const client = await start(() => notConfigured);
-    for (let i = 0; i < 4; i++) await client.getIntegration(GROUP, "WEBHOOK");
+    for (let i = 0; i < 4; i++) await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.equal(server.log.length, 5);
     assert.equal(new Set(server.log.map((r) => r.remotePort)).size, 1, "one socket for all five requests");
   });

@@ -24,7 +24,7 @@ function fakeClock() {
   return clock;
 }
 
-describe("Pacer: one pause and one pace per client under 429 (issue 13)", () => {
+describe("Pacer: one pause and one pace per client under 429", () => {
   it("sends at once while the server has refused nothing", async () => {
     const clock = fakeClock();
     const pacer = new Pacer(clock.now, clock.sleep);

@@ -59,7 +59,7 @@ describe("requests through an HTTP CONNECT proxy", () => {
     await startTls();
     proxy = await startConnectProxy();
     const client = createClient(config({ HTTPS_PROXY: proxy.url }, { "opsmanager:caCert": certs.caCert }));
-    for (let i = 0; i < 3; i++) assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    for (let i = 0; i < 3; i++) assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.deepEqual(proxy.tunnels.map((t) => t.target), [`localhost:${new URL(server.url).port}`], "one kept-alive tunnel");
     assert.equal(server.log.length, 4);
     client.close();
@@ -68,13 +68,13 @@ describe("requests through an HTTP CONNECT proxy", () => {
   it("still refuses an untrusted certificate behind the proxy", async () => {
     await startTls();
     proxy = await startConnectProxy();
-    const err = await createClient(config({ https_proxy: proxy.url })).getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await createClient(config({ https_proxy: proxy.url })).fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError);
     assert.match(err.message, /opsmanager:caCert/);
     assert.equal(proxy.tunnels.length, 1);
   });
 
-  it("issue 15: verifies an IP-address baseUrl against that IP behind the proxy (a cert naming only localhost is refused)", async () => {
+  it("verifies an IP-address baseUrl against that IP behind the proxy (a cert naming only localhost is refused)", async () => {
     await startTls();
     proxy = await startConnectProxy();
     const byIp = server.url.replace("localhost", "127.0.0.1");
@@ -84,7 +84,7 @@ describe("requests through an HTTP CONNECT proxy", () => {
         { HTTPS_PROXY: proxy.url },
       ),
     );
-    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError, `accepted a certificate for localhost at 127.0.0.1: ${String(err)}`);
     assert.equal(err.code, errorCodes.TLS_ERROR);
     assert.match(err.message, /does not name this host/);
@@ -97,7 +97,7 @@ describe("requests through an HTTP CONNECT proxy", () => {
     await startTls();
     proxy = await startConnectProxy();
     const client = createClient(config({ HTTPS_PROXY: proxy.url }, { "opsmanager:caCert": certs.caCert }));
-    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     client.close();
   });
 
@@ -105,7 +105,7 @@ describe("requests through an HTTP CONNECT proxy", () => {
     await startTls();
     proxy = await startConnectProxy();
     const client = createClient(config({ HTTPS_PROXY: proxy.url, NO_PROXY: "example.org,localhost" }, { "opsmanager:caCert": certs.caCert }));
-    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.equal(proxy.tunnels.length, 0);
   });
 
@@ -114,7 +114,7 @@ describe("requests through an HTTP CONNECT proxy", () => {
     proxy = await startConnectProxy();
     const other = await startConnectProxy();
     const client = createClient(config({ HTTP_PROXY: proxy.url, HTTPS_PROXY: other.url }));
-    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.equal(proxy.tunnels.length, 1);
     assert.equal(other.tunnels.length, 0);
     await other.close();
@@ -125,11 +125,11 @@ describe("requests through an HTTP CONNECT proxy", () => {
     proxy = await startConnectProxy({ requireAuth: "alice:proxy-pass-canary" });
     const good = `http://alice:proxy-pass-canary@${proxy.url.slice("http://".length)}`;
     const client = createClient(config({ HTTPS_PROXY: good }, { "opsmanager:caCert": certs.caCert }));
-    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.equal(proxy.tunnels[0]?.proxyAuthorization, `Basic ${Buffer.from("alice:proxy-pass-canary").toString("base64")}`);
 
     const bad = createClient(config({ HTTPS_PROXY: good.replace("proxy-pass-canary", "wrong-pass-canary") }, { "opsmanager:caCert": certs.caCert }));
-    const err = await bad.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await bad.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError, String(err));
     assert.equal(err.status, 407);
     assert.match(err.message, /proxy wants credentials/);

@@ -22,7 +22,7 @@ describe("retries (scripted server, request log)", () => {
   it("503, 503, 200 succeeds in 3 attempts, reusing the digest nonce", async () => {
     server = await startScriptedServer({ script: [status(503), status(503), ok], digest: GOOD_KEYS });
     const client = createClient(testConfig(server.url), fast);
-    const got = await client.getIntegration(GROUP, "WEBHOOK");
+    const got = await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.equal(got?.type, "WEBHOOK");
     assert.equal(server.served().length, 3);
     assert.equal(server.log.length, 4, "one challenge round trip, then three signed attempts");
@@ -31,7 +31,7 @@ describe("retries (scripted server, request log)", () => {
   it("500 every time gives up after exactly maxRetries + 1 attempts", async () => {
     server = await startScriptedServer({ script: [status(500)] });
     const client = createClient(testConfig(server.url, { maxRetries: 3 }), fast);
-    const err = await failure(client.getIntegration(GROUP, "WEBHOOK"));
+    const err = await failure(client.fetchIntegration(GROUP, "WEBHOOK"));
     assert.equal(server.log.length, 4);
     assert.equal(err.status, 500);
     assert.equal(err.attempts, 4);
@@ -43,7 +43,7 @@ describe("retries (scripted server, request log)", () => {
   it("maxRetries 0 means one attempt", async () => {
     server = await startScriptedServer({ script: [status(500)] });
     const client = createClient(testConfig(server.url, { maxRetries: 0 }), fast);
-    await failure(client.getIntegration(GROUP, "WEBHOOK"));
+    await failure(client.fetchIntegration(GROUP, "WEBHOOK"));
     assert.equal(server.log.length, 1);
   });
 
@@ -52,7 +52,7 @@ describe("retries (scripted server, request log)", () => {
       script: [{ ...status(429, { "Retry-After": "1" }), body: { errorCode: "RATE_LIMITED", error: 429 } }, ok],
     });
     const client = createClient(testConfig(server.url), fast);
-    await client.getIntegration(GROUP, "WEBHOOK");
+    await client.fetchIntegration(GROUP, "WEBHOOK");
     assert.equal(server.log.length, 2);
     const waited = (server.log[1]?.at ?? 0) - (server.log[0]?.at ?? 0);
     assert.ok(waited >= 950, `waited ${waited} ms`);
@@ -61,7 +61,7 @@ describe("retries (scripted server, request log)", () => {
   it("429 without Retry-After backs off and the final error says rate limited", async () => {
     server = await startScriptedServer({ script: [{ status: 429, body: { errorCode: "RATE_LIMITED", error: 429, detail: "Too many." } }] });
     const client = createClient(testConfig(server.url, { maxRetries: 2 }), fast);
-    const err = await failure(client.getIntegration(GROUP, "WEBHOOK"));
+    const err = await failure(client.fetchIntegration(GROUP, "WEBHOOK"));
     assert.equal(server.log.length, 3);
     assert.equal(err.errorCode, "RATE_LIMITED");
     assert.match(err.message, /rate limiting this API key \(retried 2 times\)/);
@@ -82,7 +82,7 @@ describe("retries (scripted server, request log)", () => {
     server = await startScriptedServer({ script: [{ hang: true }] });
     const client = createClient(testConfig(server.url, { timeoutMs: 150, maxRetries: 2 }), fast);
     const started = Date.now();
-    const err = await failure(client.getIntegration(GROUP, "WEBHOOK"));
+    const err = await failure(client.fetchIntegration(GROUP, "WEBHOOK"));
     assert.equal(server.log.length, 3);
     assert.equal(err.code, errorCodes.TIMEOUT);
     assert.equal(err.status, 0);
@@ -93,7 +93,7 @@ describe("retries (scripted server, request log)", () => {
   it("a timeout then an answer succeeds", async () => {
     server = await startScriptedServer({ script: [{ hang: true }, ok] });
     const client = createClient(testConfig(server.url, { timeoutMs: 150 }), fast);
-    assert.equal((await client.getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await client.fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
     assert.equal(server.log.length, 2);
   });
 
@@ -103,7 +103,7 @@ describe("retries (scripted server, request log)", () => {
       retryBaseDelayMs: 100, retryMaxDelayMs: 100, maxRetryTimeMs: 400, random: () => 0.99,
     });
     const started = Date.now();
-    const err = await failure(client.getIntegration(GROUP, "WEBHOOK"));
+    const err = await failure(client.fetchIntegration(GROUP, "WEBHOOK"));
     const took = Date.now() - started;
     assert.ok(took < 700, `took ${took} ms`);
     assert.ok(server.log.length >= 3 && server.log.length <= 5, `${server.log.length} attempts`);
@@ -114,7 +114,7 @@ describe("retries (scripted server, request log)", () => {
     server = await startScriptedServer({ script: [status(503, { "Retry-After": "120" }), ok] });
     const client = createClient(testConfig(server.url), { ...fast, maxRetryTimeMs: 1_000 });
     const started = Date.now();
-    const err = await failure(client.getIntegration(GROUP, "WEBHOOK"));
+    const err = await failure(client.fetchIntegration(GROUP, "WEBHOOK"));
     assert.ok(Date.now() - started < 500);
     assert.equal(server.log.length, 1);
     assert.equal(err.retriable, true);

@@ -30,7 +30,7 @@ describe("client with a service account (emulator)", () => {
     await emu.control.seed(DEFAULT_GROUP_ID, "WEBHOOK", { url: "https://hooks.example.com/a" });
     const client = createClient(accountConfig(emu.url), fast);
     assert.equal((await emu.control.requests()).length, 0, "nothing is fetched before the first call");
-    await client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
+    await client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
     await client.listIntegrations(SECOND_GROUP_ID);
     await client.deleteIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
     const log = await emu.control.requests();
@@ -40,12 +40,12 @@ describe("client with a service account (emulator)", () => {
   });
 
   it("concurrent first requests share one token request", async () => {
-    const client = createClient(accountConfig(emu.url), { ...fast, readWindow: { idleMs: 0, maxWaitMs: 0 } });
+    const client = createClient(accountConfig(emu.url), fast);
     await Promise.all([
-      client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"),
-      client.getIntegration(SECOND_GROUP_ID, "WEBHOOK"),
-      client.getIntegration(DEFAULT_GROUP_ID, "SLACK"),
-      client.getIntegration(SECOND_GROUP_ID, "SLACK"),
+      client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK"),
+      client.fetchIntegration(SECOND_GROUP_ID, "WEBHOOK"),
+      client.fetchIntegration(DEFAULT_GROUP_ID, "SLACK"),
+      client.fetchIntegration(SECOND_GROUP_ID, "SLACK"),
     ]);
     assert.equal((await tokenRequests()).length, 1);
   });
@@ -54,10 +54,10 @@ describe("client with a service account (emulator)", () => {
     it(`a token expired on the server (${refusal} 401): one new token, the request repeated once, and it succeeds`, async () => {
       await emu.control.settings({ bearerRefusal: refusal });
       const client = createClient(accountConfig(emu.url), fast);
-      await client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
+      await client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
       assert.equal(await emu.control.expireTokens(), 1);
       await emu.control.clearRequests();
-      await client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
+      await client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK");
       const path = `/api/public/v1.0/groups/${DEFAULT_GROUP_ID}/integrations/WEBHOOK`;
       assert.deepEqual(await requests(), [`GET ${path} 401`, `POST ${TOKEN_PATH} 200`, `GET ${path} 404`]);
     });
@@ -78,7 +78,7 @@ describe("client with a service account (emulator)", () => {
     await emu.control.expireTokens();
     await emu.control.fault({ method: "GET", pathIncludes: "/integrations", status: 401, count: 1 });
     await emu.control.clearRequests();
-    const err = await failure(client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK"));
+    const err = await failure(client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK"));
     const path = `/api/public/v1.0/groups/${DEFAULT_GROUP_ID}/integrations/WEBHOOK`;
     assert.deepEqual(await requests(), [`GET ${path} 401`, `POST ${TOKEN_PATH} 200`, `GET ${path} 401`], "one new token, one repeat, no more");
     assert.equal(err.status, 401);

@@ -27,7 +27,7 @@ async function jitterProxy(target: string): Promise<{ url: string; close: () => 
 }
 
 /**
- * Issue 17 item 6: a server or proxy that wants digest `nc` strictly increasing per nonce answers parallel
+ * A server or proxy that wants digest `nc` strictly increasing per nonce answers parallel
  * requests that overtook each other with a plain 401 (no stale). A client that has already been accepted with its
  * key re-challenges once instead of calling the key wrong; a key that really is wrong still fails.
  */
@@ -55,7 +55,7 @@ describe("digest against a server that demands strictly increasing nc (ncOrder: 
     try {
       const session = sessionWith(`${proxy.url}/api/public/v1.0`);
       await session.client.listIntegrations(DEFAULT_GROUP_ID);
-      const results = await Promise.allSettled(Array.from({ length: 40 }, () => session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK")));
+      const results = await Promise.allSettled(Array.from({ length: 40 }, () => session.client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK")));
       assert.deepEqual(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)), []);
       const refused = (await emu.control.requests()).filter((r) => /strict order/.test(String(r.authError ?? "")));
       assert.ok(refused.length > 0, "no request overtook another: the scenario proves nothing");
@@ -66,7 +66,7 @@ describe("digest against a server that demands strictly increasing nc (ncOrder: 
 
   it("a wrong key is still reported as wrong (401)", async () => {
     const session = sessionWith(emu.apiBase, {}, { publicKey: OWNER_KEY.publicKey, privateKey: "not-the-private-key" });
-    const err = await session.client.getIntegration(DEFAULT_GROUP_ID, "WEBHOOK").catch((e: unknown) => e);
+    const err = await session.client.fetchIntegration(DEFAULT_GROUP_ID, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError && err.status === 401, String(err));
   });
 });

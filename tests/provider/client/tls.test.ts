@@ -36,7 +36,7 @@ describe("TLS with a private CA", () => {
     );
 
   it("refuses the server by default, saying how to trust it", async () => {
-    const err = await clientWith({}).getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await clientWith({}).fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError, String(err));
     assert.equal(err.code, errorCodes.TLS_ERROR);
     assert.equal(err.status, 0);
@@ -48,17 +48,17 @@ describe("TLS with a private CA", () => {
   });
 
   it("accepts it with opsmanager:caCert as PEM text", async () => {
-    assert.equal((await clientWith({ "opsmanager:caCert": certs.caCert }).getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await clientWith({ "opsmanager:caCert": certs.caCert }).fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
   });
 
   it("accepts it with opsmanager:caCert as a file path", async () => {
     const file = join(dir, "ca.pem");
     writeFileSync(file, certs.caCert);
-    assert.equal((await clientWith({ "opsmanager:caCert": file }).getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await clientWith({ "opsmanager:caCert": file }).fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
   });
 
   it("accepts it with insecureSkipVerify", async () => {
-    assert.equal((await clientWith({ "opsmanager:insecureSkipVerify": "true" }).getIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
+    assert.equal((await clientWith({ "opsmanager:insecureSkipVerify": "true" }).fetchIntegration(GROUP, "WEBHOOK"))?.type, "WEBHOOK");
   });
 
   it("says so when the certificate does not name the host", async () => {
@@ -66,7 +66,7 @@ describe("TLS with a private CA", () => {
     const client = createClient(
       loadConnectionConfig((k) => ({ "opsmanager:baseUrl": wrongHost, "opsmanager:publicKey": PUBLIC_KEY, "opsmanager:privateKey": CANARY_PRIVATE_KEY, "opsmanager:caCert": certs.caCert })[k], {}),
     );
-    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     assert.ok(err instanceof ApiError, String(err));
     assert.equal(err.code, errorCodes.TLS_ERROR);
     assert.match(err.message, /does not name this host/);
@@ -77,7 +77,7 @@ describe("TLS with a private CA", () => {
     const client = createClient(
       loadConnectionConfig((k) => ({ "opsmanager:baseUrl": plain.url.replace("http:", "https:"), "opsmanager:publicKey": PUBLIC_KEY, "opsmanager:privateKey": CANARY_PRIVATE_KEY })[k], {}),
     );
-    const err = await client.getIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
+    const err = await client.fetchIntegration(GROUP, "WEBHOOK").catch((e: unknown) => e);
     await plain.close();
     assert.ok(err instanceof ApiError, String(err));
     assert.equal(err.code, errorCodes.TLS_ERROR);

@@ -9,7 +9,6 @@ describe("masks", () => {
     ["abcdef7890", "******7890x", false],
     ["abcdef7890", "******", true], // fully hidden: nothing to compare, state is trusted
     ["abcdef7890", "**********", true],
-    ["abcdef7890", "******7890", true],
     ["abcdef7890", "*****7890", false], // length-tracking (Atlas) mask of a 9-character secret
     ["abcde7890", "*****7890", true],
     ["https://h.example/x/y", "https://h.example*****", false],

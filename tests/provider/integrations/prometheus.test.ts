@@ -42,7 +42,7 @@ describe("PROMETHEUS", () => {
   it("never sees the password on the server, keeps it in state, and re-sends it when secretVersion changes", async () => {
     const session = sessionWith(emu.apiBase);
     const created = await lifecycle.create({ session }, inputs);
-    const shown = await session.client.getIntegration(DEFAULT_GROUP_ID, "PROMETHEUS");
+    const shown = await session.client.fetchIntegration(DEFAULT_GROUP_ID, "PROMETHEUS");
     assert.equal(shown?.password, undefined, "the server does not return the password");
     const refreshed = await lifecycle.read({ session }, created.id, created.outs ?? {});
     assert.ok(sameSecret(refreshed.props?.fingerprints?.password, inputs.password, { where: `${DEFAULT_GROUP_ID}/PROMETHEUS/password`, resourceKey: inputs.fingerprintKey }), "state keeps (the fingerprint of) the password");

@@ -11,7 +11,7 @@ const isSecret = (value: unknown) =>
   (value as Record<string, unknown> | undefined)?.[specialSigKey] === specialSecretSig;
 
 /**
- * The plugin's provider object, driven as the Node.js provider framework drives it (issue 18): secrets wrapped on
+ * The plugin's provider object, driven as the Node.js provider framework drives it: secrets wrapped on
  * the wire, configure from the `opsmanager` config namespace, the shared runtime underneath.
  */
 describe("plugin: OpsManagerPlugin", () => {
@@ -89,6 +89,24 @@ describe("plugin: OpsManagerPlugin", () => {
     assert.deepEqual(await plugin.read(created.id, URN, updated.outs), { id: "" });
   });
 
+  it("reads of one project reuse its list; readSnapshotSeconds 0 from Configure (a number, as YAML sends it) turns that off", async () => {
+    await emu.control.seed(DEFAULT_GROUP_ID, "DATADOG", { apiKey: "dd0123456789abcdef0123456789abcd", region: "US" });
+    await emu.control.seed(DEFAULT_GROUP_ID, "HIP_CHAT", { notificationToken: "hipchat-token-0123456789", roomName: "ops-room" });
+    const lists = async () => (await emu.control.requests()).filter((r) => r.method === "GET" && !r.challenged).length;
+    const readBoth = async (p: OpsManagerPlugin) => {
+      for (const type of ["DATADOG", "HIP_CHAT"]) assert.notEqual((await p.read(`${DEFAULT_GROUP_ID}/${type}`, URN, {})).id, "");
+    };
+    await emu.control.clearRequests();
+    await readBoth(plugin);
+    assert.equal(await lists(), 1);
+
+    const off = new OpsManagerPlugin("0.0.0-test");
+    off.configure({ baseUrl: emu.url, publicKey: OWNER_KEY.publicKey, privateKey: secret(OWNER_KEY.privateKey), readSnapshotSeconds: 0 });
+    await emu.control.clearRequests();
+    await readBoth(off);
+    assert.equal(await lists(), 2);
+  });
+
   it("a read with no stored props (pulumi import) returns inputs: clear fields, and placeholders for secrets, never a mask", async () => {
     await emu.control.seed(DEFAULT_GROUP_ID, "DATADOG", { apiKey: "dd-import-secret-4321", region: "EU" });
     const read = await plugin.read(`${DEFAULT_GROUP_ID}/DATADOG`, URN, {});
@@ -119,6 +137,9 @@ describe("plugin: OpsManagerPlugin", () => {
     await emu.control.clearRequests();
     const bad = await plugin.invoke("opsmanager:index:getIntegration", { groupId: "../x", type: "WEBHOOK" });
     assert.equal(bad.failures?.[0]?.property, "groupId");
+    const badType = await plugin.invoke("opsmanager:index:getIntegration", { groupId: DEFAULT_GROUP_ID, type: "../x" });
+    assert.deepEqual(badType.failures?.map((f) => f.property), ["type"]);
+    assert.match(badType.failures?.[0]?.reason ?? "", /^type must be one of DATADOG, /);
     assert.deepEqual(await emu.control.requests(), []);
   });
 

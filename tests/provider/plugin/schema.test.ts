@@ -15,7 +15,7 @@ const schema = buildSchema("1.2.3") as {
 };
 const integration = schema.resources[INTEGRATION_TOKEN]!;
 
-describe("plugin schema (issue 18)", () => {
+describe("plugin schema", () => {
   it(`${SCHEMA_FILE} is exactly what the registry renders (run \`npm run docs\` after changing a type)`, () => {
     assert.equal(fs.readFileSync(path.join(__dirname, "../../..", SCHEMA_FILE), "utf8"), renderSchema());
   });

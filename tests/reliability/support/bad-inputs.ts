@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import type { z } from "zod";
 import { DEFAULT_GROUP_ID } from "../../../emulator/defaults";
 import type { FieldSpec } from "../../../provider/integrations/field";
 import { isMasked } from "../../../provider/integrations/mask";
@@ -15,22 +14,16 @@ export interface BadInput {
   readonly secrets: readonly string[];
 }
 
-/** The kind of a field, read from its schema: what it accepts, not what it is called. */
+/** The kind of a field as the registry declares it (field.ts); candidates are still kept only where the schema refuses them. */
 export type FieldKind = "text" | "url" | "enum" | "boolean";
 
-/** The allowed values of an enum field (optional wrapper removed); empty for other kinds. */
+/** The allowed values of a choice field; empty for other kinds. */
 export function enumValues(spec: FieldSpec): string[] {
-  let schema = spec.schema as z.ZodType & { unwrap?: () => z.ZodType; options?: unknown };
-  if (schema._zod.def.type === "optional" && schema.unwrap) schema = schema.unwrap() as typeof schema;
-  return schema._zod.def.type === "enum" && Array.isArray(schema.options) ? schema.options.map(String) : [];
+  return spec.kind === "choice" ? [...spec.values] : [];
 }
 
 export function kindOf(spec: FieldSpec): FieldKind {
-  if (spec.schema.safeParse(true).success) return "boolean";
-  if (enumValues(spec).length > 0) return "enum";
-  if (!spec.schema.safeParse("plain words").success && spec.schema.safeParse("https://h.example.com/x").success)
-    return "url";
-  return "text";
+  return spec.kind === "choice" ? "enum" : spec.kind === "flag" ? "boolean" : spec.kind;
 }
 
 /** Candidate bad values per kind; each is kept only where the field's own schema refuses it. */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { EngineProject } from "../../engine/support/project";
+import type { EngineProject } from "../../helpers/engine-project";
 import { toolsBin, type CliResult } from "../../../scripts/lib/pulumi-cli";
 
 /** A `pulumi` run that a test can kill at a moment of its choosing. */

@@ -57,7 +57,7 @@ export interface Row {
 }
 
 export const path = "/integrations/WEBHOOK";
-/** What an operation's requests carry in their path: a read lists the project (issue 13), the others name the type. */
+/** What an operation's requests carry in their path: a read lists the project, the others name the type. */
 export const pathOf = (op: Op): string => (op === "read" ? "/integrations?" : path);
 const burst =
   (status: number, count: number, extra: Partial<FaultRule> = {}) =>
@@ -168,7 +168,7 @@ export const ROWS: readonly Row[] = [
   {
     name: "expired digest nonce (stale=true)",
     before: async ({ emu, session, op }) => {
-      if (op === "create") await session.client.getIntegration(DEFAULT_GROUP_ID, "SLACK"); // hold a nonce
+      if (op === "create") await session.client.fetchIntegration(DEFAULT_GROUP_ID, "SLACK"); // hold a nonce
       await emu.control.settings({ nonceLifetimeMs: 150 });
       await sleep(300);
     },
@@ -180,7 +180,7 @@ export const ROWS: readonly Row[] = [
     name: "replayed nc (another party used the client's next nc on its nonce)",
     viaProxy: true,
     before: async ({ emu, session, proxy, op }) => {
-      if (op === "create") await session.client.getIntegration(DEFAULT_GROUP_ID, "SLACK"); // hold a nonce
+      if (op === "create") await session.client.fetchIntegration(DEFAULT_GROUP_ID, "SLACK"); // hold a nonce
       const last = [...(proxy?.seen ?? [])].reverse().find((r) => r.authorization?.startsWith("Digest"));
       assert.ok(last?.authorization, "the proxy saw a signed request");
       const p = digestParams(last.authorization);

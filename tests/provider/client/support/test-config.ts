@@ -17,6 +17,7 @@ export function testConfig(serverRoot: string, overrides: Partial<ConnectionConf
     timeoutMs: 2_000,
     maxRetries: 3,
     maxRetryTimeMs: 10_000,
+    readSnapshotMs: 30_000,
     proxy: {},
     ...overrides,
   };

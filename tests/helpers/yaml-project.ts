@@ -2,9 +2,9 @@ import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { parseEvents, type EngineRun, type JsonStep } from "./project";
-import { PulumiCli, type CliResult } from "../../../scripts/lib/pulumi-cli";
-import { makeProgramDir, repoRoot } from "../../helpers/program-dir";
+import { parseEvents, type EngineRun, type JsonStep } from "./engine-project";
+import { PulumiCli, type CliResult } from "../../scripts/lib/pulumi-cli";
+import { makeProgramDir, repoRoot } from "./program-dir";
 
 /** The package version, which the plugin is installed as. */
 export const VERSION = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string })
@@ -23,13 +23,13 @@ export function ensureYamlHost(): void {
 
 let packed: Promise<{ tarball: string; output: string }> | undefined;
 /**
- * The plugin tarball of the current build (`tsx scripts/plugin-pack.ts`; test:engine builds first), made once per
- * test process. `output` is what the script printed; its last line is the tarball's path.
+ * This machine's plugin tarball of the current build (`tsx scripts/plugin-pack.ts --host`; test:engine builds
+ * first), made once per test process. `output` is what the script printed; its last line is the tarball's path.
  */
 export function packPlugin(): Promise<{ tarball: string; output: string }> {
   packed ??= promisify(execFile)(
     path.join(repoRoot, "node_modules", ".bin", "tsx"),
-    [path.join(repoRoot, "scripts", "plugin-pack.ts")],
+    [path.join(repoRoot, "scripts", "plugin-pack.ts"), "--host"],
     {
       cwd: repoRoot,
       maxBuffer: 16 * 1024 * 1024,
@@ -78,7 +78,7 @@ export function renderYamlProgram(
 }
 
 /**
- * A Pulumi YAML project on a private file backend and PULUMI_HOME (tests/engine/support's PulumiCli) with the
+ * A Pulumi YAML project on a private file backend and PULUMI_HOME (scripts/lib/pulumi-cli.ts's PulumiCli) with the
  * packed plugin installed there from its tarball, offline, as a user installs it.
  */
 export class YamlProject {

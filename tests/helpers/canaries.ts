@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
-import type { AnyIntegration } from "../../../provider/integrations/registry";
+import type { AnyIntegration } from "../../provider/integrations/registry";
 
 /** A unique value planted where a secret goes; its `core` never appears anywhere by chance. */
 export interface Canary {

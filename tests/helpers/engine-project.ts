@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { OWNER_KEY } from "../../../emulator/defaults";
-import { useEmulator, type EmulatorFixture } from "../../helpers/emulator";
-import { makeProgramDir } from "../../helpers/program-dir";
-import { PulumiCli, type CliResult } from "../../../scripts/lib/pulumi-cli";
+import { OWNER_KEY } from "../../emulator/defaults";
+import { useEmulator, type EmulatorFixture } from "./emulator";
+import { makeProgramDir } from "./program-dir";
+import { PulumiCli, type CliResult } from "../../scripts/lib/pulumi-cli";
 
 /** One resource the test program creates: `new OpsManagerIntegration(name, args, opts)`. */
 export interface ResourceSpec {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { definitions } from "../../provider/integrations/registry";
-import { splitProps, writeRequest } from "../../provider/request";
+import { splitProps } from "../../provider/split-props";
+import { writeRequest } from "../../provider/write-request";
 
 const GROUP = "5f4d3c2b1a0987654321fedc";
 

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
-import { diff } from "../../provider/diff";
-import { withFingerprintKey } from "../../provider/fingerprint";
-import { useEmulator } from "../helpers/emulator";
-import { sessionWith } from "../helpers/session";
-import { lifecycle } from "../../provider/lifecycle";
+import { DEFAULT_GROUP_ID } from "../../../emulator/defaults";
+import { diff } from "../../../provider/diff";
+import { withFingerprintKey } from "../../../provider/fingerprint";
+import { useEmulator } from "../../helpers/emulator";
+import { sessionWith } from "../../helpers/session";
+import { lifecycle } from "../../../provider/lifecycle";
 
 /** As check leaves them: with the resource's fingerprint key. */
 const inputs = withFingerprintKey({}, { groupId: DEFAULT_GROUP_ID, type: "SLACK", apiToken: "xoxb-from-code-1111", teamName: "code", channelName: "alerts" });
 
-/** Issue 17 item 2, through the provider's functions against a server that refuses API-created Slack. */
+/** SLACK through the provider's functions against a server that refuses API-created Slack. */
 describe("SLACK on a server that creates it in the UI only", () => {
   const emu = useEmulator({ slackCreate: "refuse" });
 

@@ -58,6 +58,6 @@ export function integrationContext(request: FastifyRequest, state: EmulatorState
   const group = groupContext(request, state, access);
   const { type } = request.params as { type: string };
   const def = state.config.findIntegration(type);
-  if (!def || !profileAccepts(state.settings.profile, def)) throw apiError("INVALID_ENUM_VALUE", [type]);
+  if (!def || !profileAccepts(state.settings.profile, def, state.settings.bodyOnlyTypes)) throw apiError("INVALID_ENUM_VALUE", [type]);
   return { ...group, type, def };
 }

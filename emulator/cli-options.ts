@@ -13,8 +13,8 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
                            integrations: [{groupId, type, fields}] (as if configured in the UI, e.g. a connected Slack),
                            serviceAccounts: [{clientId, clientSecret, roles}], maskStyle, nonceLifetimeMs, rateLimitPerSecond,
-                           latencyMs, nullOnPut, slackCreate, ncOrder, webhookSecret, profile, tokenLifetimeSeconds,
-                           bearerRefusal, dataFile}
+                           latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile, bodyOnlyTypes,
+                           tokenLifetimeSeconds, bearerRefusal, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]
                            an API key; ROLE defaults to ${OWNER_ROLE}, groups to every group; repeatable
@@ -30,11 +30,18 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --latency MS             delay added to every API request (default 0)
   --null-on-put ignored|clears
                            what a PUT does with a field sent as null (undocumented; default ignored)
+  --put merge|replace      what a PUT does with the fields it is not sent: keep them (default, the update page)
+                           or drop them (the integrations overview page: PUT "Replace[s] the ... configuration")
+  --webhook-secret redacted|masked
+                           a webhook secret shown as "******" (default, "completely redacted") or with its last four
   --slack-create refuse|allow
                            whether the API may create a SLACK integration (default refuse, as documented)
   --nc-order any|strict    digest nc per nonce: once each in any order (default, Jetty) or strictly increasing
   --profile om-5.0|om-6.0|om-7.0|om-8.0|cloud-manager|all-registered
                            the server played: the integration types it accepts (default om-8.0)
+  --body-only-types refuse|accept
+                           a type whose body the product documents but whose type list omits it (Teams, Prometheus on
+                           Ops Manager): refused (default, the type list) or accepted (the body section)
   --help                   show this text`;
 
 /** A command-line mistake; `main` prints it with the usage. */
@@ -64,7 +71,7 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
       group: { type: "string", multiple: true }, key: { type: "string", multiple: true },
       "data-file": { type: "string" }, "tls-cert": { type: "string" }, "tls-key": { type: "string" },
       mask: { type: "string" }, "nonce-lifetime": { type: "string" }, "rate-limit": { type: "string" },
-      latency: { type: "string" }, "null-on-put": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, help: { type: "boolean" },
+      latency: { type: "string" }, "null-on-put": { type: "string" }, put: { type: "string" }, "webhook-secret": { type: "string" }, "slack-create": { type: "string" }, "nc-order": { type: "string" }, profile: { type: "string" }, "body-only-types": { type: "string" }, help: { type: "boolean" },
       "token-lifetime": { type: "string" }, "bearer-refusal": { type: "string" },
     },
   });
@@ -83,6 +90,12 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   if (nullOnPut !== undefined && nullOnPut !== "ignored" && nullOnPut !== "clears") {
     throw new CliError(`--null-on-put must be ignored or clears, got ${nullOnPut}`);
   }
+  const put = v.put;
+  if (put !== undefined && put !== "merge" && put !== "replace") throw new CliError(`--put must be merge or replace, got ${put}`);
+  const webhookSecret = v["webhook-secret"];
+  if (webhookSecret !== undefined && webhookSecret !== "redacted" && webhookSecret !== "masked") {
+    throw new CliError(`--webhook-secret must be redacted or masked, got ${webhookSecret}`);
+  }
   const slackCreate = v["slack-create"];
   if (slackCreate !== undefined && slackCreate !== "refuse" && slackCreate !== "allow") {
     throw new CliError(`--slack-create must be refuse or allow, got ${slackCreate}`);
@@ -91,6 +104,8 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
   if (ncOrder !== undefined && ncOrder !== "any" && ncOrder !== "strict") throw new CliError(`--nc-order must be any or strict, got ${ncOrder}`);
   const profile = v.profile === undefined ? undefined : profileSchema.safeParse(v.profile);
   if (profile && !profile.success) throw new CliError(`--profile must be one of ${profileSchema.options.join(", ")}, got ${v.profile}`);
+  const bodyOnly = v["body-only-types"];
+  if (bodyOnly !== undefined && bodyOnly !== "refuse" && bodyOnly !== "accept") throw new CliError(`--body-only-types must be refuse or accept, got ${bodyOnly}`);
   const lifetime = number("nonce-lifetime", v["nonce-lifetime"]);
   const bearerRefusal = v["bearer-refusal"];
   if (bearerRefusal !== undefined && bearerRefusal !== "om" && bearerRefusal !== "oauth") {
@@ -109,9 +124,12 @@ export function parseCli(argv: readonly string[], read: (file: string) => string
     rateLimitPerSecond: number("rate-limit", v["rate-limit"]) ?? fromFile.rateLimitPerSecond,
     latencyMs: number("latency", v.latency) ?? fromFile.latencyMs,
     nullOnPut: nullOnPut ?? fromFile.nullOnPut,
+    putSemantics: put ?? fromFile.putSemantics,
+    webhookSecret: webhookSecret ?? fromFile.webhookSecret,
     slackCreate: slackCreate ?? fromFile.slackCreate,
     ncOrder: ncOrder ?? fromFile.ncOrder,
     profile: profile?.data ?? fromFile.profile,
+    bodyOnlyTypes: bodyOnly ?? fromFile.bodyOnlyTypes,
     tokenLifetimeSeconds: number("token-lifetime", v["token-lifetime"]) ?? fromFile.tokenLifetimeSeconds,
     bearerRefusal: bearerRefusal ?? fromFile.bearerRefusal,
   };

@@ -23,7 +23,8 @@ export const ErrorCode = {
   MISSING_ATTRIBUTE: { status: 400, detail: (name: string) => `The required attribute ${name} was not specified.` },
   INVALID_ATTRIBUTE: { status: 400, detail: (name: string) => `Invalid attribute ${name} specified.` },
   INVALID_ENUM_VALUE: { status: 400, detail: (value: string) => `An invalid enumeration value ${value} was specified.` },
-  INVALID_JSON: { status: 400, detail: () => "Received JSON is malformed." },
+  // The error table's wording (https://www.mongodb.com/docs/ops-manager/current/reference/api-error-codes/, per api-notes).
+  INVALID_JSON: { status: 400, detail: () => "Received JSON does not match expected format." },
   // The code is in the error table (api-error-codes, above); the detail wording is a guess.
   INVALID_QUERY_PARAMETER: { status: 400, detail: (name: string) => `Invalid query parameter ${name} specified.` },
   RATE_LIMITED: {

@@ -14,16 +14,16 @@ export function presentIntegration(
   stored: StoredIntegration,
   lookup: IntegrationLookup,
   style: MaskStyle,
-  webhookSecret: "masked" | "redacted" = "masked",
+  webhookSecret: "masked" | "redacted" = "redacted",
 ): PresentedIntegration {
   const def = lookup(stored.type);
   const view: Record<string, unknown> = { id: stored.id, type: stored.type };
   for (const [name, value] of Object.entries(stored.fields)) {
     if (name === "id" || name === "type") continue;
     const spec = def?.fields[name];
-    if (spec?.writeOnly) continue;
+    if (spec?.writeOnly && !spec.shownWhenSet) continue;
     view[name] = spec?.secret && typeof value === "string" ? maskSecret(value, style, spec.kind === "url" ? "url" : "text") : value;
-    // Atlas shows the webhook secret fully redacted (no visible characters); a server may do the same.
+    // "the secret is completely redacted" (settings.ts webhookSecret, the default); `masked` shows the last four.
     if (spec?.mayBeRedacted && webhookSecret === "redacted" && style !== "clear") view[name] = "******";
   }
   for (const [name, spec] of Object.entries(def?.fields ?? {})) {

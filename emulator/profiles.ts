@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { IntegrationDefinition } from "../provider/integrations/define";
-import { accepts, type Target } from "../provider/integrations/availability";
+import { accepts, bodyOnlyFor, type Target } from "../provider/integrations/availability";
 
 /**
  * The servers the emulator can play, each accepting exactly the types its documentation lists (the `documented`
- * entries of the type files, which cite the pages). `all-registered` is no real server: it accepts every
+ * entries of the type files, which cite the pages), plus, behind `bodyOnlyTypes: accept`, those whose body it
+ * documents without listing them. `all-registered` is no real server: it accepts every
  * registered type, for suites that exercise every type's fields.
  */
 export const profileSchema = z.enum(["om-5.0", "om-6.0", "om-7.0", "om-8.0", "cloud-manager", "all-registered"]);
@@ -27,7 +28,7 @@ export function profileTarget(profile: Profile): Target | undefined {
  * enum path parameter most plausibly gives, 400 INVALID_ENUM_VALUE (the code is in Ops Manager's error table,
  * https://www.mongodb.com/docs/ops-manager/current/reference/api-error-codes/; that it is the answer here is a guess).
  */
-export function profileAccepts(profile: Profile, def: IntegrationDefinition): boolean {
+export function profileAccepts(profile: Profile, def: IntegrationDefinition, bodyOnlyTypes: "refuse" | "accept" = "refuse"): boolean {
   const target = profileTarget(profile);
-  return target === undefined || accepts(def.documented, target);
+  return target === undefined || accepts(def.documented, target) || (bodyOnlyTypes === "accept" && bodyOnlyFor(def.documented, target) !== undefined);
 }

@@ -15,8 +15,10 @@ function isList(body: unknown): body is Record<string, unknown> {
  * for clients that cannot read status codes. "For endpoints that return a list of results, the results object is an
  * envelope. Ops Manager adds the status field to the response body"
  * (https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/, query
- * parameters): a list gains `status`; anything else becomes `{"status", "content"}` (a body-less 204 becomes
- * `content: {}`) — that shape for single objects and errors is MongoDB's API guideline, the OM pages do not show it.
+ * parameters): a list gains `status`. "For endpoints that return one result, the response body includes: status ...
+ * content" (Cloud Manager's query-parameter text, `base-query-single-parameters`,
+ * https://www.mongodb.com/docs/cloud-manager/reference/api/third-party-integration-settings-update/): anything
+ * else becomes `{"status", "content"}` (a body-less 204 becomes `content: {}`; errors are enveloped the same way).
  * Every API answer, errors included, goes through here.
  */
 export function sendApi(

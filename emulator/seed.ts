@@ -33,5 +33,10 @@ export function seedIntegration(
   if (options.unvalidated) return store.put(groupId, type, { ...base, ...fields });
   const def = config.findIntegration(type);
   if (!def) throw apiError("INVALID_ENUM_VALUE", [type]);
+  // As configured in the UI, which fills a default the API's "You must provide" list asks for (field.ts alwaysSent:
+  // Prometheus's listenAddress, "The default value, 0.0.0.0:9216").
+  if (!base) {
+    for (const [name, spec] of Object.entries(def.fields)) if (spec.alwaysSent && fields[name] === undefined) fields[name] = spec.serverDefault;
+  }
   return store.put(groupId, type, validateFields(def, fields, base));
 }

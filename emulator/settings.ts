@@ -22,6 +22,16 @@ export const settingsSchema = z.strictObject({
    */
   nullOnPut: z.enum(["ignored", "clears"]),
   /**
+   * What a PUT on a configured integration does with the fields it is not sent. MongoDB's pages disagree:
+   * `merge` (the default): the update page's "If a configuration of the same type already exists, the request will
+   * update the changed fields" (https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/),
+   * so an omitted field keeps its stored value. `replace`: the integrations overview page's PUT row, "Replace the
+   * third-party integration configuration for {INTEGRATION-TYPE} with a new configuration, or add a new
+   * configuration" (https://www.mongodb.com/docs/ops-manager/v5.0/reference/api/third-party-integration-settings/),
+   * so the server then holds exactly the body's fields.
+   */
+  putSemantics: z.enum(["merge", "replace"]),
+  /**
    * Whether the API may create a type the docs say is "initially configured ... through the ... third-party service
    * integrations page" (Slack, https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-create/).
    * `refuse` (the default, what the docs describe) answers a POST, or a PUT with nothing stored, with an error;
@@ -35,8 +45,10 @@ export const settingsSchema = z.strictObject({
    */
   ncOrder: z.enum(["any", "strict"]),
   /**
-   * How the webhook `secret` is shown: `masked` like every secret (maskStyle), or `redacted`: "******" with no
-   * visible character, as Atlas shows it. Ops Manager's pages show no webhook secret in their examples: a guess.
+   * How the webhook `secret` is shown. `redacted` (the default): "******" with no visible character, as the
+   * integrations' request-body extract says of webhooks: "the URL is partially redacted ... and the secret is
+   * completely redacted" (Cloud Manager, https://www.mongodb.com/docs/cloud-manager/reference/api/third-party-integration-settings-update/).
+   * `masked`: like every other secret (maskStyle, `******` and the last four), for a server that does not follow it.
    */
   webhookSecret: z.enum(["masked", "redacted"]),
   /**
@@ -53,6 +65,12 @@ export const settingsSchema = z.strictObject({
   bearerRefusal: z.enum(["om", "oauth"]),
   /** Which server is played: the integration types it accepts (profiles.ts). Default om-8.0, the newest Ops Manager. */
   profile: profileSchema,
+  /**
+   * A type whose request body the played product documents but whose {INTEGRATION-TYPE} list leaves it out
+   * (MICROSOFT_TEAMS on both products, PROMETHEUS on Ops Manager: provider/integrations/availability.ts cites both
+   * pages): `refuse` (the default, the type list) or `accept` (the body section).
+   */
+  bodyOnlyTypes: z.enum(["refuse", "accept"]),
 });
 
 /** The live settings. */

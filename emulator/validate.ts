@@ -56,6 +56,10 @@ export function validateFields(
   if (!result.success) throw issuesToError(result.error.issues, checked);
   const unmet = (def.requiredWhen ?? []).find((r) => merged[r.when.field] === r.when.equals && merged[r.field] === undefined);
   if (unmet) throw apiError("MISSING_ATTRIBUTE", [unmet.field]);
+  // A field the API's "You must provide" list names although the UI defaults it (Prometheus's listenAddress, field.ts
+  // `alwaysSent`): a write without it is refused, as that list says.
+  const unsent = Object.entries(def.fields).find(([name, spec]) => spec.alwaysSent && merged[name] === undefined);
+  if (unsent) throw apiError("MISSING_ATTRIBUTE", [unsent[0]]);
   return merged;
 }
 

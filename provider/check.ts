@@ -1,5 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { accepts, describeAvailability, describeTarget, type Target } from "./integrations/availability";
 import { isImportPlaceholder } from "./import-placeholder";
 import { isMasked } from "./integrations/mask";
 import { definitions, integrationTypes, findIntegration } from "./integrations/registry";
@@ -10,16 +9,16 @@ type CheckFailure = pulumi.dynamic.CheckFailure;
 
 /**
  * Validates new inputs without any API call: one CheckFailure per problem, each naming the field and saying what
- * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged. When the
- * server is known (`target`: Cloud Manager by URL, Ops Manager by `opsmanager:serverVersion`), a type its docs do
- * not list fails here too.
+ * is allowed. Values still unknown during preview are left alone. The inputs are returned unchanged. A type the
+ * known server's docs do not list is not a failure: no page says a registered type is unsupported, so the
+ * lifecycle warns instead (availability.ts `availabilityWarning`) and the server decides.
  *
  * A secret that is a server mask fails too (see {@link maskedReason}).
  *
  * A failure about a value that may be a secret (a secret field, or a key we do not know) names the field in its
  * reason but not as its `property`: the engine prints the value of the property a failure names, secrets included.
  */
-export function check(news: Record<string, unknown>, target?: Target): pulumi.dynamic.CheckResult {
+export function check(news: Record<string, unknown>): pulumi.dynamic.CheckResult {
   const failures: CheckFailure[] = [];
   const { groupId, type, adoptExisting } = news;
   if (groupId !== UNKNOWN && (typeof groupId !== "string" || !GROUP_ID.test(groupId))) {
@@ -40,12 +39,6 @@ export function check(news: Record<string, unknown>, target?: Target): pulumi.dy
   if (!def) {
     failures.push({ property: "type", reason: `type ${describe(type)} is not an integration type; use one of ${integrationTypes.join(", ")}` });
     return { inputs: news, failures };
-  }
-  if (target && !accepts(def.documented, target)) {
-    failures.push({
-      property: "type",
-      reason: `type ${def.type} is not accepted by ${describeTarget(target)}: it is documented for ${describeAvailability(def.documented)}`,
-    });
   }
   const accepted = Object.keys(def.fields);
   const takes = `${def.type} takes ${accepted.join(", ")}`;

@@ -32,8 +32,12 @@ export interface ExplainedDiff {
  * Compares stored outputs with new inputs, with no API call. Secrets are compared with the fingerprint state
  * holds, keyed with the resource's fingerprint key that check put into the new inputs; a field absent on one side
  * equals the server's default for it (Slack's channelName reads back as ""); a value unknown during preview counts
- * as a change. Removing a field with no default replaces the integration (delete, then create), since a PUT may
- * keep what it is not sent.
+ * as a change.
+ *
+ * A field removed from code is an update: one PUT, which clears it on a server whose PUT replaces the configuration
+ * (or clears a null); on a server that merges, the update sees the field kept in the PUT's answer and deletes and
+ * re-creates the integration (lifecycle.ts). Only a removed field the server never shows (write-only, so no answer
+ * can prove it gone) still replaces the integration, delete first, naming the field.
  */
 export function diff(stored: Record<string, unknown>, news: Record<string, unknown>): pulumi.dynamic.DiffResult {
   return explainDiff(stored, news).result;
@@ -62,13 +66,14 @@ export function explainDiff(stored: Record<string, unknown>, news: Record<string
       changed = !sameSecret(before, after, ctx);
     }
     if (!changed) continue;
-    // A field removed from code that has no documented default cannot be cleared in place on a server that ignores
-    // null (undocumented), so the integration is deleted and created again with exactly the new configuration. The
-    // preview names the field as the reason for the replacement.
+    // A field removed from code is an update (one PUT; lifecycle.ts re-creates only if the answer shows it kept),
+    // except a write-only field the server never shows: no answer could prove it gone, so the integration is deleted
+    // and created again with exactly the new configuration, and the preview names the field as the reason.
     const removed = olds[name] !== undefined && news[name] === undefined;
+    const unseen = removed && spec.serverDefault === undefined && spec.writeOnly && !spec.shownWhenSet;
     const kind = olds[name] === undefined ? "add" : news[name] === undefined ? "delete" : "update";
     const changedInCode = spec.secret && kind === "update" && after !== UNKNOWN && isFingerprint(olds[name]) && olds[name] !== DRIFT;
-    changes.push({ name, kind, replace: removed && spec.serverDefault === undefined, secret: spec.secret === true, ...(changedInCode ? { changedInCode } : {}) });
+    changes.push({ name, kind, replace: unseen, secret: spec.secret === true, ...(changedInCode ? { changedInCode } : {}) });
   }
   const replaces = changes.filter((c) => c.replace).map((c) => c.name);
   if (replaces.length > 0) return { result: { changes: true, replaces, deleteBeforeReplace: true }, changes };

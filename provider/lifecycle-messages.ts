@@ -47,8 +47,8 @@ export function keptByUiOnlyType(type: string, groupId: string, kept: readonly s
 /** Deleting and creating again (to drop kept fields) failed midway. */
 export function recreateFailed(type: string, groupId: string, kept: readonly string[], err: unknown): string {
   return (
-    `The server kept ${kept.join(", ")} of the ${type} integration of project ${groupId} after the update (a PUT keeps ` +
-    `what it is not sent), and deleting and re-creating it with exactly the fields in code failed midway: ` +
+    `The server kept ${kept.join(", ")} of the ${type} integration of project ${groupId} after the update (its PUT merges ` +
+    `what it is sent instead of replacing the configuration), and deleting and re-creating it with exactly the fields in code failed midway: ` +
     `${String((err as Error)?.message ?? err)} Run \`pulumi up\` again (it upserts the integration), or ` +
     `\`pulumi refresh\` to see what the server holds.`
   );

@@ -10,13 +10,16 @@ import type * as pulumi from "@pulumi/pulumi";
 import { check as checkInputs } from "./check";
 import { assertOneCredential, credentialSecret } from "./config";
 import type { ServerIntegration } from "./client/types";
-import { explainDiff } from "./diff";
+import { explainDiff, type ExplainedDiff } from "./diff";
+import { diffWarnings } from "./diff-warnings";
 import { DRIFT_INPUTS, driftInputs, drifted } from "./drift-inputs";
+import { engineWarn } from "./engine-log";
 import { errorCodes } from "./error-codes";
 import * as say from "./lifecycle-messages";
 import { ApiError, OpsManagerError } from "./errors";
 import { viewKey, withFingerprintKey } from "./fingerprint";
-import { describeAvailability } from "./integrations/availability";
+import { availabilityWarning, describeAvailability } from "./integrations/availability";
+import { findIntegration } from "./integrations/registry";
 import { outputs, storedFields } from "./outputs";
 import { heldBeyond, reconcileFields, sameAsServer } from "./reconcile";
 import { parseResourceId, resourceId } from "./resource-id";
@@ -36,24 +39,46 @@ export const lifecycle = {
     configureHolder(holder, (key) => req.config.get(key));
   },
 
-  /** Validates the inputs with no request (check.ts), and carries the resource's fingerprint key over (fingerprint.ts). */
+  /**
+   * Validates the inputs with no request (check.ts), and carries the resource's fingerprint key over (fingerprint.ts).
+   * A type the known server's pages do not list gets a warning naming them, never a failure (availability.ts).
+   */
   async check(holder: SessionHolder, olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
     // Both credential pairs, or half of one, fail at preview: the client would not know which to use.
     assertOneCredential(holder.readConfig ?? (() => undefined), process.env);
-    const result = checkInputs(news, targetFrom(holder.readConfig ?? (() => undefined), process.env));
+    const target = targetFrom(holder.readConfig ?? (() => undefined), process.env);
+    const result = checkInputs(news);
+    const def = findIntegration(news.type);
+    const warning = target && def && (result.failures ?? []).length === 0 ? availabilityWarning(def.type, def.documented, target) : undefined;
+    if (warning) await (holder.warn ?? engineWarn())(warning);
     return { ...result, inputs: withFingerprintKey(olds ?? {}, result.inputs ?? news) };
   },
 
   /**
-   * Compares state with the new inputs, with no request (diff.ts). The dynamic provider cannot tell the engine
-   * which properties change, so `pulumi preview --diff` marks the inputs that differ from the stored ones, where a
-   * secret always prints `[secret]`: a secret changed in code would go unmarked. For that change (and no drift
-   * read in between, see drift-inputs.ts) the answer is "unknown", on which the engine compares the stored and new
-   * inputs itself, secret values included, and marks each one that differs (`~ serviceKey: [secret] => [secret]`).
-   * That is safe: a fingerprint differing from a secret in code means the stored input differs too.
+   * Compares state with the new inputs, with no request (diff.ts), names each property that changes, and warns
+   * about what a diff cannot say (diff-warnings.ts: a removed field's cost on each kind of server, a change the docs
+   * warn about). The engine asks for a diff in `preview` and again in `up`, so both print the warnings. The plugin
+   * sends the named properties to the engine as a detailed diff; the dynamic provider cannot (`diff` below).
    */
-  async diff(_holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    const { result, changes } = explainDiff(olds, news);
+  async explain(holder: SessionHolder, olds: Props, news: Props): Promise<ExplainedDiff> {
+    const explained = explainDiff(olds, news);
+    if (explained.result.changes) {
+      const warn = holder.warn ?? engineWarn();
+      for (const message of diffWarnings(news, explained)) await warn(message);
+    }
+    return explained;
+  },
+
+  /**
+   * {@link explain} for the dynamic provider, which cannot tell the engine which properties change, so `pulumi
+   * preview --diff` marks the inputs that differ from the stored ones, where a secret always prints `[secret]`: a
+   * secret changed in code would go unmarked. For that change (and no drift read in between, see drift-inputs.ts)
+   * the answer is "unknown", on which the engine compares the stored and new inputs itself, secret values included,
+   * and marks each one that differs (`~ serviceKey: [secret] => [secret]`). That is safe: a fingerprint differing
+   * from a secret in code means the stored input differs too.
+   */
+  async diff(holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+    const { result, changes } = await lifecycle.explain(holder, olds, news);
     const engineCanShow = result.changes && !result.replaces && olds[DRIFT_INPUTS] === undefined;
     if (engineCanShow && changes.some((c) => c.changedInCode)) return { changes: undefined };
     return result;
@@ -105,9 +130,10 @@ export const lifecycle = {
   },
 
   /**
-   * One PUT of the new inputs (a removed field with a documented default is sent with it; diff replaces the
-   * integration for any other removal). When the answer shows a field the code does not set (set by hand since the
-   * last refresh), the integration is deleted and created again with exactly the code's fields, in this update.
+   * One PUT of the new inputs (a removed field is sent as its documented default, or as null: request.ts). On a
+   * server whose PUT replaces (or clears null) that is all. When the answer shows a field the code does not set
+   * (kept by a merging PUT, or set by hand since the last refresh), the integration is deleted and created again
+   * with exactly the code's fields, in this update.
    */
   async update(holder: SessionHolder, _id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
     const session = sessionOf(holder);
@@ -149,8 +175,9 @@ async function recoverCreate(session: Session, props: SplitProps, err: unknown):
 }
 
 /**
- * After a PUT (an update, or adopting), the server may still hold fields the code does not set: a PUT merges what
- * it is sent, and what a server does with null is undocumented. Delete the integration and create it again with
+ * After a PUT (an update, or adopting), the server may still hold fields the code does not set: the update page
+ * says a PUT merges what it is sent (the overview page says it replaces), and what a server does with null is
+ * undocumented. Only when the answer shows such a field: delete the integration and create it again with
  * exactly the code's fields. If that fails midway the error says so; state keeps what it held (a failed create is
  * not recorded; a failed update keeps the previous outputs) and the next `up` converges (the PUT upserts).
  */

@@ -54,10 +54,10 @@ function isUnset(value: unknown): boolean {
  * The fields the server holds that `fields` does not set (values other than the field's documented default).
  * PUT merges, and what a server does with a field sent as null is undocumented, so a field removed from code may
  * still be there after an update: this is how the provider notices. Write-only fields are never shown, so they
- * cannot be checked here.
+ * cannot be checked here, except those a server shows while it holds one (`shownWhenSet`).
  */
 export function heldBeyond(def: AnyIntegration, fields: Record<string, unknown>, server: ServerIntegration): string[] {
   return Object.entries(def.fields)
-    .filter(([name, spec]) => fields[name] === undefined && !spec.writeOnly && !isUnset(server[name]) && server[name] !== spec.serverDefault)
+    .filter(([name, spec]) => fields[name] === undefined && (!spec.writeOnly || spec.shownWhenSet) && !isUnset(server[name]) && server[name] !== spec.serverDefault)
     .map(([name]) => name);
 }

@@ -16,6 +16,8 @@ export interface Session {
 export interface SessionHolder {
   readConfig?: (key: string) => string | undefined;
   session?: Session;
+  /** Where warnings go; the engine that started this process when absent (engine-log.ts). Tests set it. */
+  warn?: (message: string) => Promise<void>;
 }
 
 /** The server root (what users call the base URL), for URLs outside the Public API such as Prometheus's. */

@@ -11,10 +11,13 @@ import type { SplitProps } from "./split-props";
  * The POST/PUT body, built from the user's inputs only (never from what the server showed), `type` included, and
  * the secret values in it, which the client scrubs from every error and log line.
  *
- * PUT merges the fields it is sent ("the request will update the changed fields"), so a field the user removed since
- * `previous` is sent with its documented default when it has one (Datadog's region "US", Slack's channelName "").
- * A removed field without one cannot be cleared in place on every server (a null may be ignored): `diff` replaces
- * the integration instead, and `update` checks the server's answer (see reconcile.ts `heldBeyond`).
+ * MongoDB's pages disagree on what a PUT does with a field it is not sent (the update page: it merges; the
+ * integrations overview: it replaces), so a field the user removed since `previous` is sent with its documented
+ * default when it has one (Datadog's region "US", Slack's channelName ""), and as `null` when it has none: a
+ * replacing server drops it either way, a merging one that clears null drops it, and on one that keeps it `update`
+ * sees it in the answer and re-creates the integration (lifecycle.ts, reconcile.ts `heldBeyond`). A field the API
+ * lists as required but the UI defaults (`alwaysSent`: Prometheus's listenAddress) is always sent, its default
+ * when code leaves it out.
  */
 export function writeRequest(props: SplitProps, previous: Record<string, unknown> = {}): WriteRequest {
   const { def, fields } = props;
@@ -29,8 +32,10 @@ export function writeRequest(props: SplitProps, previous: Record<string, unknown
       }
       body[name] = value;
       if (spec.secret && typeof value === "string") secrets.push(value);
-    } else if (previous[name] !== undefined && spec.serverDefault !== undefined) {
+    } else if (spec.serverDefault !== undefined && (previous[name] !== undefined || spec.alwaysSent)) {
       body[name] = spec.serverDefault;
+    } else if (previous[name] !== undefined) {
+      body[name] = null;
     }
   }
   return { body, secrets };

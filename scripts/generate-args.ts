@@ -50,7 +50,11 @@ export function renderArgs(): string {
       const notes = [
         spec.description,
         spec.secret ? "Stored as a Pulumi secret." : "",
-        spec.writeOnly ? "Never returned by the server: change `secretVersion` to re-send it." : "",
+        spec.shownWhenSet
+          ? "Shown by the server only while set, and never compared on refresh: change `secretVersion` to re-send it."
+          : spec.writeOnly
+            ? "Never returned by the server: change `secretVersion` to re-send it."
+            : "",
         spec.serverDefault !== undefined ? `Server default: ${JSON.stringify(spec.serverDefault)}.` : "",
       ].filter(Boolean);
       const optional = def.requiredFields.includes(name) ? "" : "?";

@@ -14,10 +14,14 @@ function renderIntegrationTable(): string {
   for (const def of definitions) {
     for (const [i, [name, spec]] of Object.entries(def.fields).entries()) {
       const required = def.requiredFields.includes(name) ? "yes" : spec.serverDefault !== undefined ? `no (server default ${JSON.stringify(spec.serverDefault)})` : "no";
-      const description = spec.description + (spec.writeOnly ? " Never returned by the server." : "");
+      const description =
+        spec.description + (spec.shownWhenSet ? " Shown by the server only while set; refresh never compares it." : spec.writeOnly ? " Never returned by the server." : "");
       const label = i === 0 ? `[\`${def.type}\`](${def.docsUrl}) ${def.label}` : "";
       // Every availability claim links the page that lists the type (provider/integrations/availability.ts).
-      const documented = i === 0 ? def.documented.map((d) => `[${describeOne(d)}](${d.url})`).join(", ") : "";
+      // A body-only entry links both pages: the body's, and the type list that leaves the type out.
+      const link = (d: (typeof def.documented)[number]) =>
+        `[${describeOne(d)}](${d.url})` + (d.bodyOnly ? ` ([type list](${d.bodyOnly.typeListUrl}))` : "");
+      const documented = i === 0 ? def.documented.map(link).join(", ") : "";
       const when = def.requiredWhen?.find((r) => r.field === name);
       const needed = when ? `when ${when.when.field} is ${JSON.stringify(when.when.equals)}` : required;
       rows.push(`| ${label} | ${documented} | \`${name}\` | ${needed} | ${spec.secret ? "**secret**" : ""} | ${description} |`);

@@ -46,8 +46,9 @@ function refuseUiOnlyCreate(ctx: IntegrationContext): void {
 /**
  * `POST` (create) and `PUT` (upsert) of `/groups/{id}/integrations/{TYPE}`: one function, as they differ in one
  * line. POST answers 409 INTEGRATION_ALREADY_CONFIGURED when one exists (checked after the body parses, before its
- * fields are validated). PUT merges the sent fields over the stored ones (the merged result must be valid; omitted
- * fields, and null ones unless `nullOnPut` is `clears`, keep their stored value). With nothing stored, either one
+ * fields are validated). PUT merges the sent fields over the stored ones when `putSemantics` is `merge` (the merged
+ * result must be valid; omitted fields, and null ones unless `nullOnPut` is `clears`, keep their stored value), and
+ * stores exactly the sent fields when it is `replace` (settings.ts cites both pages). With nothing stored, either one
  * creates, and a Slack is refused unless `slackCreate` allows it. Every write gets a new server id. Both answer 200
  * with every integration of the group.
  */
@@ -58,7 +59,10 @@ function writeIntegration(method: "POST" | "PUT") {
     const existing = ctx.state.store.get(ctx.groupId, ctx.type);
     if (existing && method === "POST") throw apiError("INTEGRATION_ALREADY_CONFIGURED", [ctx.type]);
     if (!existing) refuseUiOnlyCreate(ctx);
-    const fields = validateFields(ctx.def, body, existing?.fields, ctx.state.settings.nullOnPut);
+    // A replacing PUT (putSemantics, settings.ts) validates and stores the body alone; a merging one merges it over
+    // what is stored.
+    const base = method === "PUT" && ctx.state.settings.putSemantics === "replace" ? undefined : existing?.fields;
+    const fields = validateFields(ctx.def, body, base, ctx.state.settings.nullOnPut);
     // A legacy Slack integration (stored without teamName: "teamName ... may not be present with a legacy Slack
     // integration", https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-get-one/)
     // is only upgraded in the UI, so a PUT reconfigures it and it still shows no teamName. The registry marks such

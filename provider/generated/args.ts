@@ -47,7 +47,7 @@ export interface HipChatArgs extends CommonArgs {
 export interface PagerDutyArgs extends CommonArgs {
   /** Changing it replaces the integration. */
   type: "PAGER_DUTY";
-  /** PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working). Stored as a Pulumi secret. */
+  /** PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported. Stored as a Pulumi secret. */
   serviceKey: pulumi.Input<string>;
 }
 
@@ -139,11 +139,11 @@ export interface PrometheusArgs extends CommonArgs {
   serviceDiscovery: pulumi.Input<"http" | "file">;
   /** Scheme Prometheus scrapes with. */
   scheme: pulumi.Input<"http" | "https">;
-  /** Address and port the agents serve metrics on. Server default: "0.0.0.0:9216". */
+  /** Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out). Server default: "0.0.0.0:9216". */
   listenAddress?: pulumi.Input<string>;
   /** PEM file (certificate and key) the agents serve metrics over TLS with; required when scheme is https. */
   tlsPemPath?: pulumi.Input<string>;
-  /** Password of that PEM file, when it is encrypted. Stored as a Pulumi secret. Never returned by the server: change `secretVersion` to re-send it. */
+  /** Password of that PEM file, when it is encrypted. Stored as a Pulumi secret. Shown by the server only while set, and never compared on refresh: change `secretVersion` to re-send it. */
   tlsPemPassword?: pulumi.Input<string>;
   /** Whether the agents expose metrics. */
   enabled: pulumi.Input<boolean>;

@@ -36,6 +36,8 @@ export interface IntegrationSpec<T extends string, F extends FieldSpecs> {
   readonly createdInUiOnly?: boolean;
   /** Anything a user should know that the fields do not say (shown in the docs table). */
   readonly notes?: string;
+  /** A warning `preview` and `up` print when the field changes (the docs' own, with its page); never the value. */
+  readonly onChange?: Readonly<Partial<Record<keyof F & string, string>>>;
   /**
    * URLs the integration makes available, computed from where the server is (e.g. Prometheus's discovery URL);
    * they appear in the resource's `endpoints` output.

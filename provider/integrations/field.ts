@@ -29,6 +29,12 @@ export interface FieldTraits<S extends z.ZodType = z.ZodType> {
   /** Never returned by the server (e.g. a password): refresh cannot compare it. */
   readonly writeOnly: boolean;
   /**
+   * A write-only field the server may still show (masked or clear) while it holds one (Prometheus's tlsPemPassword,
+   * "returned if you have a password for your PEM file"): refresh still never compares or stores what it shows,
+   * but a write's answer showing it reveals the server kept it.
+   */
+  readonly shownWhenSet: boolean;
+  /**
    * The server may leave the field out of its answers although it was sent (Slack's teamName "may not be present
    * with a legacy Slack integration"): an absent value then keeps what state holds instead of reading as drift.
    */
@@ -36,9 +42,14 @@ export interface FieldTraits<S extends z.ZodType = z.ZodType> {
   /** What the server reports for the field when it was never sent; an absent input equals it. */
   readonly serverDefault?: string | boolean;
   /**
-   * A server may show this secret fully redacted, no character visible (Atlas does for the webhook secret:
-   * https://www.mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Third-Party-Integrations); the
-   * emulator offers that reading behind its `webhookSecret: "redacted"` switch.
+   * The API lists the field as required although the UI offers a default (Prometheus's listenAddress): every write
+   * sends `serverDefault` when code leaves it out, and the emulator refuses a write without it.
+   */
+  readonly alwaysSent: boolean;
+  /**
+   * A server may show this secret fully redacted, no character visible: "the secret is completely redacted" (the
+   * webhook secret, in the request-body extracts' `fact-webhook-redacted`); the emulator's `webhookSecret` switch
+   * plays that (its default) or the last four.
    */
   readonly mayBeRedacted: boolean;
 }
@@ -51,7 +62,7 @@ const text = () =>
     .max(1024, { error: "must be at most 1024 characters" })
     .regex(/^[^\p{Cc}]*$/u, { error: "must not contain control characters (newlines, tabs, ...)" });
 
-type Options = { secret?: boolean; writeOnly?: boolean; mayBeOmitted?: boolean; mayBeRedacted?: boolean };
+type Options = { secret?: boolean; writeOnly?: boolean; shownWhenSet?: boolean; mayBeOmitted?: boolean; alwaysSent?: boolean; mayBeRedacted?: boolean };
 
 function spec<S extends z.ZodType>(
   type: FieldKind,
@@ -65,9 +76,11 @@ function spec<S extends z.ZodType>(
     description,
     secret: o.secret ?? false,
     writeOnly: o.writeOnly ?? false,
+    shownWhenSet: o.shownWhenSet ?? false,
     mayBeOmitted: o.mayBeOmitted ?? false,
     mayBeRedacted: o.mayBeRedacted ?? false,
     serverDefault: o.serverDefault,
+    alwaysSent: o.alwaysSent ?? false,
   };
 }
 

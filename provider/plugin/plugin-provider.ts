@@ -10,7 +10,7 @@ import type {
 import { FINGERPRINT_KEY } from "../fingerprint";
 import { findIntegration } from "../integrations/registry";
 import { buildSchema, GET_INTEGRATION_TOKEN, INTEGRATION_TOKEN, LIST_INTEGRATIONS_TOKEN, PACKAGE } from "./schema";
-import { explainDiff, type PropertyChange } from "../diff";
+import type { PropertyChange } from "../diff";
 import { lifecycle } from "../lifecycle";
 import { lookupFailures, lookUpIntegration, lookUpIntegrations } from "../lookups";
 import { sessionOf, type SessionHolder } from "../session";
@@ -85,7 +85,7 @@ export class OpsManagerPlugin implements Provider {
    */
   async diff(_id: string, urn: string, olds: Props, news: Props): Promise<DiffResult & { detailedDiff?: DetailedDiff }> {
     this.expectIntegration(urn);
-    const { result, changes } = explainDiff(unwrapSecrets(olds).plain, unwrapSecrets(news).plain);
+    const { result, changes } = await lifecycle.explain(this.holder, unwrapSecrets(olds).plain, unwrapSecrets(news).plain);
     return changes.length > 0 ? { ...result, detailedDiff: detailedDiff(changes) } : result;
   }
 

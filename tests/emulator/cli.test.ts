@@ -29,6 +29,8 @@ describe("emulator: command line", () => {
     { argv: ["--mask", "clear", "--nonce-lifetime", "10", "--rate-limit", "5", "--latency", "20"], expect: { maskStyle: "clear", nonceLifetimeMs: 10_000, rateLimitPerSecond: 5, latencyMs: 20 } },
     { argv: ["--data-file", "/tmp/x.json"], expect: { dataFile: "/tmp/x.json" } },
     { argv: ["--null-on-put", "clears"], expect: { nullOnPut: "clears" } },
+    { argv: ["--put", "replace"], expect: { putSemantics: "replace" } },
+    { argv: ["--webhook-secret", "masked", "--body-only-types", "accept"], expect: { webhookSecret: "masked", bodyOnlyTypes: "accept" } },
     { argv: ["--tls-cert", "cert.pem", "--tls-key", "key.pem"], expect: { tls: { cert: "CERT", key: "KEY" } } },
     { argv: ["--config", "cfg.json"], expect: { groups: CONFIG.groups, keys: CONFIG.keys, maskStyle: "atlas" } },
     { argv: ["--config", "cfg.json", "--mask", "om"], expect: { maskStyle: "om" } },
@@ -50,7 +52,7 @@ describe("emulator: command line", () => {
     });
   }
 
-  const wrong = [["--mask", "loud"], ["--port", "eighty"], ["--tls-cert", "cert.pem"], ["--key", "NOPRIVATE"]];
+  const wrong = [["--mask", "loud"], ["--port", "eighty"], ["--tls-cert", "cert.pem"], ["--key", "NOPRIVATE"], ["--put", "patch"], ["--webhook-secret", "last4"], ["--body-only-types", "maybe"]];
   for (const argv of wrong) {
     it(`refuses ${argv.join(" ")} with a CliError`, () => assert.throws(() => parseCli(argv, read), CliError));
   }

@@ -10,7 +10,8 @@ const WEBHOOK = { type: "WEBHOOK", url: "https://hooks.example.com/opsmanager/01
 const SLACK = { apiToken: "xoxb-000000000000-000000000000-example", teamName: "ops", channelName: "alerts" };
 
 describe("emulator: the integrations API", () => {
-  const emu = useEmulator();
+  // Partial PUTs below play the default reading (merge), whatever OPSMANAGER_EMULATOR_PUT says; `replace` has its own case.
+  const emu = useEmulator({ putSemantics: "merge" });
   let api: DigestClient;
   beforeEach(() => (api = new DigestClient(emu.apiBase, OWNER_KEY)));
   const href = (path: string, pageNum = 1, itemsPerPage = 100) => `${emu.apiBase}${path}?pageNum=${pageNum}&itemsPerPage=${itemsPerPage}`;
@@ -25,7 +26,7 @@ describe("emulator: the integrations API", () => {
       links: [{ href: href(`${LIST}/WEBHOOK`), rel: "self" }],
       results: [
         { apiToken: "******mple", channelName: "alerts", id: slackId, teamName: "ops", type: "SLACK" },
-        { id: stored!.id, secret: "******6789", type: "WEBHOOK", url: "******6789" },
+        { id: stored!.id, secret: "******", type: "WEBHOOK", url: "******6789" },
       ],
       totalCount: 2,
     });
@@ -44,7 +45,7 @@ describe("emulator: the integrations API", () => {
     const seeded = await emu.control.seed(G, "WEBHOOK", { url: WEBHOOK.url, secret: WEBHOOK.secret });
     const res = await api.send("GET", `${LIST}/WEBHOOK`);
     assert.equal(res.status, 200);
-    assert.equal(res.text, JSON.stringify({ id: seeded.id, secret: "******6789", type: "WEBHOOK", url: "******6789" }));
+    assert.equal(res.text, JSON.stringify({ id: seeded.id, secret: "******", type: "WEBHOOK", url: "******6789" }));
   });
 
   it("GET of a type not configured is 404 INTEGRATION_NOT_CONFIGURED with Ops Manager's sentence", async () => {
@@ -79,6 +80,18 @@ describe("emulator: the integrations API", () => {
     const res = await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", url: null });
     assert.equal(res.status, 400);
     assert.equal(res.json().errorCode, "MISSING_ATTRIBUTE");
+  });
+
+  it("with putSemantics replace, a PUT stores exactly the fields it is sent (an omitted optional one is gone, a missing required one is MISSING_ATTRIBUTE)", async () => {
+    await emu.control.settings({ putSemantics: "replace", nullOnPut: "ignored" });
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, WEBHOOK)).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", url: WEBHOOK.url })).status, 200);
+    assert.deepEqual((await emu.control.raw(G))[0]!.fields, { url: WEBHOOK.url });
+    const res = await api.send("PUT", `${LIST}/WEBHOOK`, { type: "WEBHOOK", secret: WEBHOOK.secret });
+    assertError(res, 400, "MISSING_ATTRIBUTE", "The required attribute url was not specified.", ["url"]);
+    assert.equal((await api.send("POST", `${LIST}/DATADOG`, { type: "DATADOG", apiKey: "dd0123456789abcdef0123456789abcd", region: "EU" })).status, 200);
+    assert.equal((await api.send("PUT", `${LIST}/DATADOG`, { type: "DATADOG", apiKey: "dd0123456789abcdef0123456789abcd" })).status, 200);
+    assert.equal((await api.send("GET", `${LIST}/DATADOG`)).json().region, "US", "a field left out shows its default again");
   });
 
   it("PUT accepts back what GET showed for defaulted fields (Slack channelName \"\") and merges over them", async () => {

@@ -31,9 +31,9 @@ const rows: Row[] = [
   { case: "a body type other than the path type", type: "WEBHOOK", body: { type: "SLACK", url: "https://h.example/x" }, expect: [400, "INTEGRATION_FIELDS_INVALID", 'Invalid integration fields: the body\'s type "SLACK" is not the path\'s type WEBHOOK.', ["type"]] },
   { case: "an unknown path type", type: "TEAMS", body: { type: "TEAMS" }, expect: [400, "INVALID_ENUM_VALUE", "An invalid enumeration value TEAMS was specified.", ["TEAMS"]] },
   { case: "a lower-case path type", type: "webhook", body: { type: "webhook" }, expect: [400, "INVALID_ENUM_VALUE", "An invalid enumeration value webhook was specified.", ["webhook"]] },
-  { case: "a body that is not JSON", type: "WEBHOOK", body: "{type: WEBHOOK", expect: [400, "INVALID_JSON", "Received JSON is malformed.", []] },
-  { case: "a JSON array", type: "WEBHOOK", body: "[]", expect: [400, "INVALID_JSON", "Received JSON is malformed.", []] },
-  { case: "an empty body", type: "WEBHOOK", body: "", expect: [400, "INVALID_JSON", "Received JSON is malformed.", []] },
+  { case: "a body that is not JSON", type: "WEBHOOK", body: "{type: WEBHOOK", expect: [400, "INVALID_JSON", "Received JSON does not match expected format.", []] },
+  { case: "a JSON array", type: "WEBHOOK", body: "[]", expect: [400, "INVALID_JSON", "Received JSON does not match expected format.", []] },
+  { case: "an empty body", type: "WEBHOOK", body: "", expect: [400, "INVALID_JSON", "Received JSON does not match expected format.", []] },
   { case: "an OM-masked secret sent back", type: "PAGER_DUTY", body: { type: "PAGER_DUTY", serviceKey: "******8f90" }, expect: [400, "INTEGRATION_FIELDS_INVALID", "Invalid integration fields: serviceKey is a masked value; send the secret itself.", ["serviceKey"]] },
   { case: "an Atlas-masked webhook URL sent back", type: "WEBHOOK", body: { type: "WEBHOOK", url: "https://hooks.example.com*********" }, expect: [400, "INTEGRATION_FIELDS_INVALID", "Invalid integration fields: url is a masked value; send the secret itself.", ["url"]] },
   {

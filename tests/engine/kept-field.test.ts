@@ -7,13 +7,15 @@ const PATH = `/integrations/VICTOR_OPS`;
 const vo = (apiKey: string) => ({ name: "vo", args: { groupId: G, type: "VICTOR_OPS", apiKey } });
 
 /**
- * The case diff cannot see: a routing key set by hand since the last refresh. The update's PUT
- * keeps it (it is not sent); the provider notices it in the answer and re-creates the integration without it, in
- * the same up (provider/lifecycle.ts, update). Then the cases where that delete + re-create fails midway (emulator faults).
+ * The case diff cannot see: a routing key set by hand since the last refresh. On a server whose PUT merges (the
+ * update page's reading, pinned here whatever OPSMANAGER_EMULATOR_PUT says: a replacing PUT simply drops the field,
+ * which tests/conformance/remove-optional.test.ts covers), the update's PUT keeps it (it is not sent); the provider
+ * notices it in the answer and re-creates the integration without it, in the same up (provider/lifecycle.ts,
+ * update). Then the cases where that delete + re-create fails midway (emulator faults).
  */
-describe("engine: a field set outside code since the last refresh", function () {
+describe("engine: a field set outside code since the last refresh (PUT merges)", function () {
   this.timeout(6 * 60 * 1000);
-  const fixture = useEngineProject("kept-field");
+  const fixture = useEngineProject("kept-field", async (emu) => void (await emu.control.settings({ putSemantics: "merge" })));
   const { emu } = fixture;
   const stored = async () => (await emu.control.raw(G)).find((i) => i.type === "VICTOR_OPS")?.fields;
   const inState = async () => (await fixture.project.integrations()).filter((r) => String(r.urn).endsWith("::vo"));

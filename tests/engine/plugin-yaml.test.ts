@@ -118,6 +118,20 @@ describe("plugin (YAML): preview, up, update, refresh, import, destroy", functio
     assert.equal((await rawOf("SLACK"))?.fields.channelName, "incidents");
   });
 
+  it("removing the webhook secret: preview warns what a server that keeps it costs; up leaves the server without it", async () => {
+    // The program as the previous case left it (Slack's channel changed), without the webhook's secret.
+    const current = { SLACK: { channelName: "incidents" } };
+    const withoutSecret = resources(current);
+    delete (withoutSecret.webhook!.properties as Record<string, unknown>).secret;
+    project.writeProgram({ resources: withoutSecret });
+    const preview = await cli(["preview"]);
+    assert.match(preview.stdout, /warning: WEBHOOK in project \w{24}: secret removed from code\. The update sends one PUT/);
+    await cli(["up", "--yes", "--skip-preview"]);
+    assert.equal((await rawOf("WEBHOOK"))?.fields.secret, undefined, "the server no longer holds the secret");
+    project.writeProgram({ resources: resources(current) });
+    await cli(["up", "--yes", "--skip-preview"]);
+  });
+
   it("refresh finds a secret rotated outside code; the next up restores it and converges", async () => {
     await emu.control.change(DEFAULT_GROUP_ID, "DATADOG", { apiKey: "rotated-outside-code-key-9999" });
     const refresh = parseEvents((await cli(["refresh", "--yes", "--skip-preview", "--json"])).stdout);

@@ -62,11 +62,14 @@ export async function withEmulator<T>(options: StartEmulatorOptions, fn: (emu: E
 
 /**
  * The emulator switches a whole test run can flip from the environment, so a suite runs unchanged under another
- * reading of what the docs leave open (CI's second leg runs with `OPSMANAGER_EMULATOR_NULL_ON_PUT=clears`):
+ * reading of what the docs leave open (CI's second leg runs with `OPSMANAGER_EMULATOR_NULL_ON_PUT=clears` and
+ * `OPSMANAGER_EMULATOR_PUT=replace`):
  * variable → setting. A spec that passes a setting itself (or sets it through the control plane) still wins.
  */
-export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "ncOrder" | "profile" | "bearerRefusal">> = {
+export const EMULATOR_ENV: Readonly<Record<string, "nullOnPut" | "putSemantics" | "ncOrder" | "profile" | "bearerRefusal">> = {
   OPSMANAGER_EMULATOR_NULL_ON_PUT: "nullOnPut",
+  // CI's second leg also runs with OPSMANAGER_EMULATOR_PUT=replace (the overview page's reading of PUT).
+  OPSMANAGER_EMULATOR_PUT: "putSemantics",
   OPSMANAGER_EMULATOR_NC_ORDER: "ncOrder",
   OPSMANAGER_EMULATOR_BEARER_REFUSAL: "bearerRefusal",
   // Suites that exercise every registered type pin `all-registered`; the engine scenarios take a real server's.

@@ -25,9 +25,16 @@ describe("diff", () => {
     });
   }
 
-  it("replaces, delete first, when a field with no documented default is removed (a PUT may keep it); names the field", () => {
+  it("updates when a field with no documented default is removed: one PUT, which a replacing server needs alone", () => {
     const olds = { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k", routingKey: "r" };
-    assert.deepEqual(diff(olds, { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k" }), { changes: true, replaces: ["routingKey"], deleteBeforeReplace: true });
+    assert.deepEqual(diff(olds, { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k" }), { changes: true });
+  });
+
+  it("replaces, delete first, when a removed field is one no server answer shows (write-only): names the field", () => {
+    // Prometheus's password is write-only and required; a removed one is the only case a PUT's answer cannot check.
+    const olds = { groupId: GROUP, type: "PROMETHEUS", username: "u", password: "p", serviceDiscovery: "http", scheme: "http", enabled: true };
+    const { password: _password, ...news } = olds;
+    assert.deepEqual(diff(olds, news), { changes: true, replaces: ["password"], deleteBeforeReplace: true });
   });
 
   it("updates in place when a removed field has a documented default (Slack channelName, sent as \"\")", () => {
@@ -58,11 +65,17 @@ describe("diff", () => {
       });
     }
 
-    it("a removed field with no default: a delete that replaces", () => {
+    it("a removed field the server shows: a delete, updated in place", () => {
       const olds = { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k", routingKey: "r" };
       assert.deepEqual(explainDiff(olds, { groupId: GROUP, type: "VICTOR_OPS", apiKey: "k" }).changes, [
-        { name: "routingKey", kind: "delete", replace: true, secret: true },
+        { name: "routingKey", kind: "delete", replace: false, secret: true },
       ]);
+    });
+
+    it("a removed write-only field: a delete that replaces", () => {
+      const olds = { groupId: GROUP, type: "PROMETHEUS", username: "u", password: "p", serviceDiscovery: "http", scheme: "http", enabled: true };
+      const { password: _password, ...news } = olds;
+      assert.deepEqual(explainDiff(olds, news).changes, [{ name: "password", kind: "delete", replace: true, secret: true }]);
     });
   });
 });

@@ -40,7 +40,7 @@ type Integration struct {
 	IntegrationId pulumi.StringPtrOutput `pulumi:"integrationId"`
 	// Taken by NEW_RELIC (required): New Relic license key.
 	LicenseKey pulumi.StringPtrOutput `pulumi:"licenseKey"`
-	// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+	// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
 	ListenAddress pulumi.StringPtrOutput `pulumi:"listenAddress"`
 	// Taken by MICROSOFT_TEAMS (required): Incoming webhook URL of the Teams channel.
 	MicrosoftTeamsWebhookUrl pulumi.StringPtrOutput `pulumi:"microsoftTeamsWebhookUrl"`
@@ -66,7 +66,7 @@ type Integration struct {
 	SecretVersion pulumi.AnyOutput `pulumi:"secretVersion"`
 	// Taken by PROMETHEUS (required; one of http, file): How Prometheus discovers the targets.
 	ServiceDiscovery pulumi.StringPtrOutput `pulumi:"serviceDiscovery"`
-	// Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+	// Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
 	ServiceKey pulumi.StringPtrOutput `pulumi:"serviceKey"`
 	// Taken by SLACK (required): Slack team (workspace) name.
 	TeamName pulumi.StringPtrOutput `pulumi:"teamName"`
@@ -203,7 +203,7 @@ type integrationArgs struct {
 	GroupId string `pulumi:"groupId"`
 	// Taken by NEW_RELIC (required): New Relic license key.
 	LicenseKey *string `pulumi:"licenseKey"`
-	// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+	// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
 	ListenAddress *string `pulumi:"listenAddress"`
 	// Taken by MICROSOFT_TEAMS (required): Incoming webhook URL of the Teams channel.
 	MicrosoftTeamsWebhookUrl *string `pulumi:"microsoftTeamsWebhookUrl"`
@@ -229,7 +229,7 @@ type integrationArgs struct {
 	SecretVersion interface{} `pulumi:"secretVersion"`
 	// Taken by PROMETHEUS (required; one of http, file): How Prometheus discovers the targets.
 	ServiceDiscovery *string `pulumi:"serviceDiscovery"`
-	// Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+	// Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
 	ServiceKey *string `pulumi:"serviceKey"`
 	// Taken by SLACK (required): Slack team (workspace) name.
 	TeamName *string `pulumi:"teamName"`
@@ -267,7 +267,7 @@ type IntegrationArgs struct {
 	GroupId pulumi.StringInput
 	// Taken by NEW_RELIC (required): New Relic license key.
 	LicenseKey pulumi.StringPtrInput
-	// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+	// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
 	ListenAddress pulumi.StringPtrInput
 	// Taken by MICROSOFT_TEAMS (required): Incoming webhook URL of the Teams channel.
 	MicrosoftTeamsWebhookUrl pulumi.StringPtrInput
@@ -293,7 +293,7 @@ type IntegrationArgs struct {
 	SecretVersion pulumi.Input
 	// Taken by PROMETHEUS (required; one of http, file): How Prometheus discovers the targets.
 	ServiceDiscovery pulumi.StringPtrInput
-	// Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+	// Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
 	ServiceKey pulumi.StringPtrInput
 	// Taken by SLACK (required): Slack team (workspace) name.
 	TeamName pulumi.StringPtrInput
@@ -408,7 +408,7 @@ func (o IntegrationOutput) LicenseKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Integration) pulumi.StringPtrOutput { return v.LicenseKey }).(pulumi.StringPtrOutput)
 }
 
-// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+// Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
 func (o IntegrationOutput) ListenAddress() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Integration) pulumi.StringPtrOutput { return v.ListenAddress }).(pulumi.StringPtrOutput)
 }
@@ -473,7 +473,7 @@ func (o IntegrationOutput) ServiceDiscovery() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Integration) pulumi.StringPtrOutput { return v.ServiceDiscovery }).(pulumi.StringPtrOutput)
 }
 
-// Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+// Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
 func (o IntegrationOutput) ServiceKey() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Integration) pulumi.StringPtrOutput { return v.ServiceKey }).(pulumi.StringPtrOutput)
 }

@@ -63,7 +63,7 @@ class IntegrationArgs:
         :param pulumi.Input[_builtins.bool] enabled: Taken by PROMETHEUS (required): Whether the agents expose metrics.
         :param pulumi.Input[_builtins.str] flow_name: Taken by FLOWDOCK (required): Flowdock flow name.
         :param pulumi.Input[_builtins.str] license_key: Taken by NEW_RELIC (required): New Relic license key.
-        :param pulumi.Input[_builtins.str] listen_address: Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+        :param pulumi.Input[_builtins.str] listen_address: Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
         :param pulumi.Input[_builtins.str] microsoft_teams_webhook_url: Taken by MICROSOFT_TEAMS (required): Incoming webhook URL of the Teams channel.
         :param pulumi.Input[_builtins.str] notification_token: Taken by HIP_CHAT (required): HipChat notification token.
         :param pulumi.Input[_builtins.str] org_name: Taken by FLOWDOCK (required): Flowdock organization name.
@@ -76,7 +76,7 @@ class IntegrationArgs:
         :param pulumi.Input[_builtins.str] secret: Taken by WEBHOOK (optional): Shared secret used to sign payloads (HMAC-SHA1 in X-MMS-Signature).
         :param pulumi.Input[Union[_builtins.str, _builtins.float]] secret_version: Change it (a date, a counter) to send the secrets again although they look unchanged: needed after rotating a write-only secret such as Prometheus's password.
         :param pulumi.Input[_builtins.str] service_discovery: Taken by PROMETHEUS (required; one of http, file): How Prometheus discovers the targets.
-        :param pulumi.Input[_builtins.str] service_key: Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+        :param pulumi.Input[_builtins.str] service_key: Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
         :param pulumi.Input[_builtins.str] team_name: Taken by SLACK (required): Slack team (workspace) name.
         :param pulumi.Input[_builtins.str] tls_pem_password: Taken by PROMETHEUS (optional): Password of that PEM file, when it is encrypted.
         :param pulumi.Input[_builtins.str] tls_pem_path: Taken by PROMETHEUS (optional): PEM file (certificate and key) the agents serve metrics over TLS with; required when scheme is https.
@@ -267,7 +267,7 @@ class IntegrationArgs:
     @pulumi.getter(name="listenAddress")
     def listen_address(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+        Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
         """
         return pulumi.get(self, "listen_address")
 
@@ -423,7 +423,7 @@ class IntegrationArgs:
     @pulumi.getter(name="serviceKey")
     def service_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+        Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
         """
         return pulumi.get(self, "service_key")
 
@@ -555,7 +555,7 @@ class Integration(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] flow_name: Taken by FLOWDOCK (required): Flowdock flow name.
         :param pulumi.Input[_builtins.str] group_id: The Ops Manager project (group) id: 24 hexadecimal characters. Changing it replaces the integration.
         :param pulumi.Input[_builtins.str] license_key: Taken by NEW_RELIC (required): New Relic license key.
-        :param pulumi.Input[_builtins.str] listen_address: Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+        :param pulumi.Input[_builtins.str] listen_address: Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
         :param pulumi.Input[_builtins.str] microsoft_teams_webhook_url: Taken by MICROSOFT_TEAMS (required): Incoming webhook URL of the Teams channel.
         :param pulumi.Input[_builtins.str] notification_token: Taken by HIP_CHAT (required): HipChat notification token.
         :param pulumi.Input[_builtins.str] org_name: Taken by FLOWDOCK (required): Flowdock organization name.
@@ -568,7 +568,7 @@ class Integration(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] secret: Taken by WEBHOOK (optional): Shared secret used to sign payloads (HMAC-SHA1 in X-MMS-Signature).
         :param pulumi.Input[Union[_builtins.str, _builtins.float]] secret_version: Change it (a date, a counter) to send the secrets again although they look unchanged: needed after rotating a write-only secret such as Prometheus's password.
         :param pulumi.Input[_builtins.str] service_discovery: Taken by PROMETHEUS (required; one of http, file): How Prometheus discovers the targets.
-        :param pulumi.Input[_builtins.str] service_key: Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+        :param pulumi.Input[_builtins.str] service_key: Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
         :param pulumi.Input[_builtins.str] team_name: Taken by SLACK (required): Slack team (workspace) name.
         :param pulumi.Input[_builtins.str] tls_pem_password: Taken by PROMETHEUS (optional): Password of that PEM file, when it is encrypted.
         :param pulumi.Input[_builtins.str] tls_pem_path: Taken by PROMETHEUS (optional): PEM file (certificate and key) the agents serve metrics over TLS with; required when scheme is https.
@@ -836,7 +836,7 @@ class Integration(pulumi.CustomResource):
     @pulumi.getter(name="listenAddress")
     def listen_address(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on.
+        Taken by PROMETHEUS (optional; server default "0.0.0.0:9216"): Address and port the agents serve metrics on (sent as 0.0.0.0:9216, the UI's default, when left out).
         """
         return pulumi.get(self, "listen_address")
 
@@ -940,7 +940,7 @@ class Integration(pulumi.CustomResource):
     @pulumi.getter(name="serviceKey")
     def service_key(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Taken by PAGER_DUTY (required): PagerDuty integration key (Events API v2; an existing Events API v1 key keeps working).
+        Taken by PAGER_DUTY (required): PagerDuty integration key. Current pages: Events API v2 keys (an existing Events API v1 key keeps working); Ops Manager up to 6.0: Events API v1 keys only, v2 not supported.
         """
         return pulumi.get(self, "service_key")
 

@@ -23,7 +23,7 @@ function runNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env):
 /** `tsx scripts/demo.ts`: what `npm run demo` runs once scripts/prepare.sh has (npm test's pretest did it). */
 const TSX_DEMO = [path.join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/demo.ts"];
 
-/** Issue #5: a newcomer's `npm run demo`, end to end against the bundled emulator (one run, several checks). */
+/** A newcomer's `npm run demo`, end to end against the bundled emulator (one run, several checks). */
 describe("npm run demo", function () {
   this.timeout(5 * 60 * 1000);
   let run: Run;

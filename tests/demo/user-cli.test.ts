@@ -26,7 +26,7 @@ function npmRunDemo(cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number
 }
 
 /**
- * Issue #12: a user who already has Pulumi clones the repository and runs the demo. Their CLI is used as it is: no
+ * A user who already has Pulumi clones the repository and runs the demo. Their CLI is used as it is: no
  * Go on PATH, no CLI cached on the machine, so the demo can only succeed through it. (In the second CI leg that CLI
  * is another version than the one the clone's @pulumi/pulumi would build.)
  */

@@ -11,8 +11,8 @@ const allTypes: ResourceSpec[] = definitions.map((d) => ({
 }));
 
 /**
- * The lifecycle through the real Pulumi CLI and engine (local file backend) against the emulator: the scenarios
- * of issue #4, in order, on one stack.
+ * The lifecycle through the real Pulumi CLI and engine (local file backend) against the emulator: create, no-op,
+ * update, replace, refresh and delete, in order, on one stack.
  */
 describe("engine: preview, up, update, refresh, destroy", function () {
   this.timeout(10 * 60 * 1000);

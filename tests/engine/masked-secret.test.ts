@@ -3,7 +3,7 @@ import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { useEngineProject } from "../helpers/engine-project";
 
 /**
- * Issue #16: a mask pasted as a secret (`pulumi config set --secret pagerDutyKey '******1234'`, copied from what
+ * A mask pasted as a secret (`pulumi config set --secret pagerDutyKey '******1234'`, copied from what
  * Ops Manager shows) used to pass preview and fail only at `up`. Secrets from stack config are known at preview,
  * so `check` refuses it there, naming the field and where the value comes from, before any HTTP request.
  */

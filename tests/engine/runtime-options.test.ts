@@ -5,7 +5,7 @@ import { DEFAULT_GROUP_ID } from "../../emulator/defaults";
 import { useEngineProject } from "../helpers/engine-project";
 
 /**
- * Issue #12: the engine suites run Pulumi's real Node.js language host of the CLI's own version. The host that
+ * The engine suites run Pulumi's real Node.js language host of the CLI's own version. The host that
  * sdk/v3 3.68.0 contained (the old fallback) ignores `runtime.options` in Pulumi.yaml; this scenario fails on it.
  */
 describe("engine: the language host honours runtime.options in Pulumi.yaml", function () {

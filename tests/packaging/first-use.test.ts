@@ -14,7 +14,7 @@ import { readmeSection } from "./readme-sections";
 const PACKAGE = "pulumi-opsmanager-integrations";
 
 /**
- * Issue #16: the first use, as a new user follows README.md. A fresh clone of this work tree (no build,
+ * The first use, as a new user follows README.md. A fresh clone of this work tree (no build,
  * no node_modules) runs the "Install" commands, so `npm pack` must build; a new program beside it is written from
  * "Use it against your Ops Manager" and runs that section's commands exactly as written (its `preview` needs no
  * server), then is pointed at the emulator for up, preview and destroy. The export command, run from that

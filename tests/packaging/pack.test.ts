@@ -21,7 +21,7 @@ function entryPoints(): string[] {
 
 /**
  * What `npm publish` would ship, from `npm pack --dry-run --json` on the current build (npm test builds first).
- * Issue #5: the package holds the built provider and its types, and nothing test-only.
+ * The package holds the built provider and its types, and nothing test-only.
  */
 describe("packaging: npm pack", function () {
   this.timeout(2 * 60 * 1000);

@@ -48,7 +48,7 @@ describe("check", () => {
     assert.deepEqual(check({ groupId: GROUP, type: UNKNOWN, anything: 1 }).failures, []);
   });
 
-  /** Issue #16: a mask copied from what the server shows used to pass preview and fail only at `up`. */
+  /** A mask copied from what the server shows used to pass preview and fail only at `up`. */
   const masks: [string, Record<string, unknown>, string][] = [
     ["an Ops Manager mask", { groupId: GROUP, type: "PAGER_DUTY", serviceKey: "******1234" }, "serviceKey of PAGER_DUTY"],
     ["an Atlas mask (one asterisk per hidden character)", { ...slack, apiToken: "*********7890" }, "apiToken of SLACK"],

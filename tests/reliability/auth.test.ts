@@ -8,7 +8,7 @@ import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**
- * Issue #6, suite 5: access problems fail fast — no retries, about one request — with one message that says
+ * Reliability suite 5: access problems fail fast — no retries, about one request — with one message that says
  * what to fix. Through the provider's functions for each case, and once through the real CLI.
  */
 const UNKNOWN_GROUP = "5f00000000000000000000ff";

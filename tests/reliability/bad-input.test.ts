@@ -8,7 +8,7 @@ import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import { acceptedInputs, badInputs } from "./support/bad-inputs";
 
 /**
- * Issue #6, suite 3: bad input never reaches the server. Every invalid input derived from the registry is
+ * Reliability suite 3: bad input never reaches the server. Every invalid input derived from the registry is
  * rejected by `check` with a CheckFailure naming the field; through the real CLI a preview fails naming the
  * fields, with zero HTTP requests; and properties over the schemas show check agrees with them and never throws.
  */

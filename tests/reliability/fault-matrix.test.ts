@@ -15,7 +15,7 @@ import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**
- * Issue #6, suite 1: every fault the emulator can inject, against each lifecycle operation, through the provider's
+ * Reliability suite 1: every fault the emulator can inject, against each lifecycle operation, through the provider's
  * own functions. Each case must converge, or fail with a message naming the cause; either way what the provider
  * would keep in state (the outputs returned, or on failure the previous state) must equal what the server holds,
  * and the requests spent must stay within the retry bound.

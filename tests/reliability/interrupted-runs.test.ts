@@ -11,7 +11,7 @@ import { startPulumi } from "./support/cli";
 import { startRecordingProxy } from "./support/recording-proxy";
 
 /**
- * Issue #6, suite 2: `pulumi up` killed with SIGKILL at ten points of an update of 20 integrations; after the
+ * Reliability suite 2: `pulumi up` killed with SIGKILL at ten points of an update of 20 integrations; after the
  * documented recovery (`pulumi refresh --clear-pending-creates`) the next `up` converges: the server holds exactly
  * the 20 with the values in code, nothing orphaned or duplicated, and a final preview shows no change.
  */

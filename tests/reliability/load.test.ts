@@ -5,7 +5,7 @@ import { EngineProject, type ResourceSpec } from "../helpers/engine-project";
 import { useEmulator } from "../helpers/emulator";
 
 /**
- * Issue #6, suite 7: one `pulumi up` of 300 integrations across 40 projects against an emulator that enforces a
+ * Reliability suite 7: one `pulumi up` of 300 integrations across 40 projects against an emulator that enforces a
  * rate limit (429 RATE_LIMITED with Retry-After): everything converges, and at most 5 % of the requests are
  * answered 429; total requests and the share that were 429s are printed. Sizes come from the environment so the same spec can be run bigger by hand
  * (RELIABILITY_LOAD_RESOURCES, RELIABILITY_LOAD_GROUPS, RELIABILITY_LOAD_RATE).

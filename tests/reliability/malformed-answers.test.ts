@@ -11,7 +11,7 @@ import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**
- * Issue #6, suite 3 (server side): malformed answers — not JSON, HTML error pages, missing fields, wrong types,
+ * Reliability suite 3 (server side): malformed answers — not JSON, HTML error pages, missing fields, wrong types,
  * huge bodies — through the provider's own functions. Each ends in a clear OpsManagerError or a result consistent
  * with the answer; never a crash (TypeError, RangeError), never a silently wrong state (a resource dropped from
  * state because a proxy said 404, outputs for another type).

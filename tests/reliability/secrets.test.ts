@@ -14,7 +14,7 @@ import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**
- * Issue #6, suite 4: no secret in plain text anywhere a user, a log or a state file could show it. Every secret
+ * Reliability suite 4: no secret in plain text anywhere a user, a log or a state file could show it. Every secret
  * field of every type and the private key get unique canary values; the lifecycle runs through the real CLI
  * (preview, up, refresh, update, failures, destroy; normal, --debug and --json) and every line printed, every
  * state export and every backend file is scanned, as are the provider's outputs and thrown errors. Pulumi's

@@ -12,7 +12,7 @@ import { outcome } from "./support/outcome";
 import { lifecycle } from "../../provider/lifecycle";
 
 /**
- * Issue #6, suite 6: the emulator over HTTPS with a self-signed certificate made at test time. Verification is on
+ * Reliability suite 6: the emulator over HTTPS with a self-signed certificate made at test time. Verification is on
  * by default (refused, with a message naming opsmanager:caCert), the certificate is accepted through
  * opsmanager:caCert as PEM text or as a file path, and opsmanager:insecureSkipVerify works but warns.
  */

@@ -33,7 +33,7 @@ function visible(stored: StoredIntegration): Record<string, unknown> {
 }
 
 /**
- * Issue #9, end to end: integrations configured by hand → `pulumi-opsmanager-integrations export` (the shipped
+ * End to end: integrations configured by hand → `pulumi-opsmanager-integrations export` (the shipped
  * bin) → the printed `pulumi config set` commands, with the real secrets → `pulumi up` adopts every integration
  * with one PUT, changing no setting → a second run has nothing to do.
  */

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { installSpec, pulumiRangeFor } from "../../../provider/cli/own-package";
 
-/** Issue #16: an exported project must install and run where the export ran. */
+/** An exported project must install and run where the export ran. */
 describe("export: what the generated package.json asks for", () => {
   const ranges: [string, string, string][] = [
     ["^3.139.0", "20.19.0", ">=3.139.0 <3.249.0"],

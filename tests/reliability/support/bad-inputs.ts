@@ -175,7 +175,7 @@ function validValue(spec: FieldSpec): fc.Arbitrary<unknown> {
               fc.string({ unit: "grapheme", minLength: 1, maxLength: 200 }),
               fc.string({ minLength: 1000, maxLength: 1024 }),
             );
-  // A mask (three asterisks or more) in a secret field passes the schema but fails check on purpose (issue #16).
+  // A mask (three asterisks or more) in a secret field passes the schema but fails check on purpose.
   return base.filter((v) => spec.schema.safeParse(v).success && !(spec.secret && isMasked(v)));
 }
 

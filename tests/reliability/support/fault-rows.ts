@@ -8,7 +8,7 @@ import type { EmulatorFixture } from "../../helpers/emulator";
 import { digestParams, type Hold, type RecordingProxy } from "./recording-proxy";
 import type { TestSession } from "../../helpers/session";
 
-/** The fault matrix's table (issue #6, suite 1): one row per fault, run against each lifecycle operation. */
+/** The fault matrix's table (reliability suite 1): one row per fault, run against each lifecycle operation. */
 
 export type Op = "create" | "update" | "read" | "delete";
 export const OPS: readonly Op[] = ["create", "update", "read", "delete"];

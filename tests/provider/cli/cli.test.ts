@@ -151,7 +151,7 @@ describe("export: the command line tool", function () {
     // Run from the source tree, not an installed copy: package.json asks the registry, and the output says so (#16).
     assert.equal(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies["pulumi-opsmanager-integrations"], `^${ownVersion}`);
     assert.match(ran.stdout, /Until it is published there, point that dependency at the tarball or git URL/);
-    assert.match(ran.stdout, /^ {2}pulumi config set --secret oncall:slackApiToken <slack-api-token> {2}# SLACK apiToken of project 5f0000000000000000000001$/m);
+    assert.match(ran.stdout, /^ {2}pulumi config set --secret oncall:slackApiToken_000001 <slack-api-token-000001> {2}# SLACK apiToken of project 5f0000000000000000000001$/m);
     assertNoSecret(ran.stdout, ran.stderr, program);
   });
 

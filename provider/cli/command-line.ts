@@ -11,6 +11,8 @@ projects (adoptExisting: true), with every secret read from stack config, and pr
   --group ID                     project (group) id, 24 hexadecimal characters; repeatable
   --out DIR                      write index.ts there (a new or empty folder also gets Pulumi.yaml,
                                  package.json and tsconfig.json); without it the program is printed
+  --add DIR                      add the projects to the program in DIR: one project-<suffix>.ts each,
+                                 imported by DIR/index.ts (after a partial failure, the command says so)
   --stack-config-namespace NAME  read the secrets from NAME:<key> instead of the project's namespace
   --base-url URL                 Ops Manager root URL (default: OPSMANAGER_BASE_URL)
   --public-key KEY               API key, public part (default: OPSMANAGER_PUBLIC_KEY)
@@ -32,6 +34,8 @@ export interface ExportOptions {
   /** Distinct project ids, in the order given. */
   readonly groups: readonly string[];
   readonly out?: string;
+  /** The folder of an exported program to add the projects to. */
+  readonly add?: string;
   readonly configNamespace?: string;
   readonly baseUrl?: string;
   readonly publicKey?: string;
@@ -41,7 +45,7 @@ export interface ExportOptions {
 export type Command = { readonly kind: "help" } | ({ readonly kind: "export" } & ExportOptions);
 
 const NAMESPACE = /^[A-Za-z0-9_.-]+$/;
-const STRING_OPTIONS = ["group", "out", "stack-config-namespace", "base-url", "public-key", "client-id"] as const;
+const STRING_OPTIONS = ["group", "out", "add", "stack-config-namespace", "base-url", "public-key", "client-id"] as const;
 
 /**
  * Turns argv (without node and the script) into a command. Unknown options and stray arguments are refused
@@ -101,12 +105,15 @@ function exportOptions(values: Record<string, string[]>): ExportOptions {
     throw new UsageError(`--stack-config-namespace must be letters, digits, "-", "_" or "." (no ":"), got ${shown(namespace)}`);
   }
   const out = single("out");
+  const add = single("add");
+  if (out !== undefined && add !== undefined) throw new UsageError("give either --out (a new program) or --add (an existing one), not both");
   const baseUrl = single("base-url");
   const publicKey = single("public-key");
   const clientId = single("client-id");
   return {
     groups: [...new Set(groups)],
     ...(out === undefined ? {} : { out }),
+    ...(add === undefined ? {} : { add }),
     ...(namespace === undefined ? {} : { configNamespace: namespace }),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(publicKey === undefined ? {} : { publicKey }),

@@ -52,3 +52,30 @@ export function connectionCommands(used: ConnectionUsed): string[] {
   lines.push(`pulumi config set --secret ${secret.key} ${placeholder(name)}  # or keep ${secret.env} in the environment`);
   return lines;
 }
+
+/** The export options {@link addCommand} repeats (the connection itself comes from the same environment). */
+export interface AddCommandOptions {
+  readonly configNamespace?: string;
+  readonly baseUrl?: string;
+  readonly publicKey?: string;
+  readonly clientId?: string;
+}
+
+/**
+ * The command that adds `groupIds` to the program in `dir` (a placeholder when the program was printed), with the
+ * flags the export was given: what to run after some projects failed.
+ */
+export function addCommand(groupIds: readonly string[], dir: string | undefined, options: AddCommandOptions): string {
+  const flags: [string, string | undefined][] = [
+    ["--stack-config-namespace", options.configNamespace],
+    ["--base-url", options.baseUrl],
+    ["--public-key", options.publicKey],
+    ["--client-id", options.clientId],
+  ];
+  return [
+    "npx pulumi-opsmanager-integrations export",
+    ...groupIds.map((id) => `--group ${shellWord(id)}`),
+    `--add ${dir === undefined ? "<folder-of-the-program>" : shellWord(dir)}`,
+    ...flags.flatMap(([flag, value]) => (value === undefined ? [] : [`${flag} ${shellWord(value)}`])),
+  ].join(" ");
+}

@@ -18,14 +18,18 @@ function kebab(name: string): string {
 }
 
 /**
- * For each project id, the shortest tail (6 characters or more, lower case) that no other id in the list shares,
- * so names stay short and readable yet unique: `5f0000000000000000000001` → `000001`.
+ * For each project id, the shortest tail (6 characters or more, lower case) that no other id in the list shares
+ * and that is not `taken` (the suffixes a program already uses, when projects are added to it), so names stay
+ * short and readable yet unique: `5f0000000000000000000001` → `000001`. A project's suffix therefore depends only
+ * on its own id unless two projects share their last six characters.
  */
-export function groupSuffixes(groupIds: readonly string[]): Map<string, string> {
+export function groupSuffixes(groupIds: readonly string[], taken: readonly string[] = []): Map<string, string> {
   const ids = [...new Set(groupIds)];
+  const used = new Set(taken.map((t) => t.toLowerCase()));
   for (let length = MIN_SUFFIX; ; length++) {
     const tails = ids.map((id) => id.slice(-length).toLowerCase());
-    if (new Set(tails).size === ids.length || ids.every((id) => length >= id.length)) {
+    const distinct = new Set(tails).size === ids.length && tails.every((t) => !used.has(t));
+    if (distinct || ids.every((id) => length >= id.length)) {
       return new Map(ids.map((id, i) => [id, tails[i] ?? id]));
     }
   }
@@ -38,8 +42,9 @@ export function resourceName(type: string, groupSuffix: string): string {
 
 /**
  * The stack config key a secret field is read from: type + field in camelCase (`slackApiToken`), without
- * repeating a type the field name already starts with (`microsoftTeamsWebhookUrl`). `groupSuffix` is given when
- * several projects are exported, so each project's secret has its own key (`slackApiToken_000001`).
+ * repeating a type the field name already starts with (`microsoftTeamsWebhookUrl`), then the project's suffix
+ * (`slackApiToken_000001`). The export always gives the suffix, even for one project, so a project's keys are the
+ * same whichever projects are exported with it and a project added to the program later cannot clash.
  */
 export function configKey(type: string, field: string, groupSuffix?: string): string {
   const prefix = camelType(type);

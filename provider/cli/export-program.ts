@@ -23,6 +23,8 @@ export interface ExportInput {
   readonly configNamespace?: string;
   /** Every project asked for, failed ones included, so names do not change when a failed one is exported later. */
   readonly allGroupIds?: readonly string[];
+  /** Suffixes the program being added to already uses (see {@link groupSuffixes}). */
+  readonly takenSuffixes?: readonly string[];
 }
 
 /** The generated program and what the user must know about it. */
@@ -47,8 +49,7 @@ const registryOrder = (type: string) => integrations.findIndex((d) => d.type ===
  */
 export function exportProgram(input: ExportInput): ExportedProgram {
   const ids = input.allGroupIds ?? input.groups.map((g) => g.groupId);
-  const suffixes = groupSuffixes([...ids, ...input.groups.map((g) => g.groupId)]);
-  const perGroupKeys = new Set(ids).size > 1;
+  const suffixes = groupSuffixes([...ids, ...input.groups.map((g) => g.groupId)], input.takenSuffixes);
   const secrets: SecretSetting[] = [];
   const warnings: string[] = [];
   const body: string[] = [];
@@ -61,7 +62,7 @@ export function exportProgram(input: ExportInput): ExportedProgram {
     for (const view of views) {
       const def = findIntegration(view.type);
       if (!def) continue; // views are built from known types only
-      const keyOf = (field: string) => configKey(def.type, field, perGroupKeys ? suffix : undefined);
+      const keyOf = (field: string) => configKey(def.type, field, suffix);
       body.push(...resourceText(def, view, resourceName(def.type, suffix), keyOf, secrets, warnings, input.configNamespace));
       resources++;
     }

@@ -25,7 +25,7 @@ export function checkOutDir(out: string, cwd: string): OutDir | { problem: strin
   }
   if (entries.length === 0) return { dir, isNew: true };
   if (entries.includes("index.ts")) {
-    return { problem: `--out ${out}: ${path.join(dir, "index.ts")} exists and would be overwritten; choose a new folder, or leave out --out to print the program` };
+    return { problem: `--out ${out}: ${path.join(dir, "index.ts")} exists and would be overwritten; choose a new folder, add projects to that program with --add instead of --out, or leave out --out to print the program` };
   }
   return { dir, isNew: false };
 }

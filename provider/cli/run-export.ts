@@ -6,7 +6,8 @@ import { securityWarnings } from "../insecure-warning";
 import { toView } from "../integration-view";
 import { shellWord } from "./config-commands";
 import type { ExportOptions } from "./command-line";
-import { connectionCommands, secretCommand, type ConnectionUsed } from "./config-commands";
+import { addCommand, connectionCommands, secretCommand, type ConnectionUsed, type SecretSetting } from "./config-commands";
+import { checkAddDir, writeAddDir, type AddDir } from "./add-dir";
 import { exportProgram, PACKAGE_NAME, type GroupExport } from "./export-program";
 import { createClient } from "../client";
 import { integrationTypes } from "../integrations/registry";
@@ -33,12 +34,15 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /**
  * `export`: reads every integration of each project (all pages), generates the program, writes or prints it, and
  * prints the config commands. A project that fails is reported with the provider's error message and the others
- * are still exported; the exit status is then 1.
+ * are still exported; the exit status is then 1, and the last lines give the `--add` command that adds the failed
+ * projects to the same program.
  */
 export async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
   const target = options.out === undefined ? undefined : checkOutDir(options.out, io.cwd);
-  if (target && "problem" in target) {
-    io.err(`error: ${target.problem}\n`);
+  const addTo = options.add === undefined ? undefined : checkAddDir(options.add, io.cwd, options.groups);
+  // Both are checked before anything is read from the server.
+  if ((target && "problem" in target) || (addTo && "problem" in addTo)) {
+    io.err(`error: ${[target, addTo].map((c) => (c && "problem" in c ? c.problem : "")).join("")}\n`);
     return 2;
   }
   const flags: Record<string, string | undefined> = {
@@ -82,10 +86,23 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     return 1;
   }
 
-  const program = exportProgram({ groups, allGroupIds: options.groups, ...(options.configNamespace ? { configNamespace: options.configNamespace } : {}) });
+  const namespace = options.configNamespace ? { configNamespace: options.configNamespace } : {};
+  const steps = (lines: string[]) => lines.map((l) => `  ${l}\n`).join("");
+  const shownDir = (dir: string) => path.relative(io.cwd, dir) || ".";
+  const retry = (dir: string | undefined) => {
+    if (failed.length === 0) return 0;
+    io.err(
+      `error: exported ${groups.length} of ${plural(total, "project")}; failed: ${failed.join(", ")}. Fix the problem above, ` +
+        `then add ${failed.length === 1 ? "it" : "them"} to ${dir === undefined ? "the program" : "this program"} with:\n` +
+        steps([addCommand(failed, dir === undefined ? undefined : shownDir(dir), options)]),
+    );
+    return 1;
+  };
+  if (addTo) return addProjects(addTo, groups, options, io, steps, shownDir, retry);
+
+  const program = exportProgram({ groups, allGroupIds: options.groups, ...namespace });
   for (const warning of program.warnings) io.err(`warning: ${warning}\n`);
   const commands = [...connectionCommands(connectionUsed(options, io)), ...program.secrets.map(secretCommand)];
-  const steps = (lines: string[]) => lines.map((l) => `  ${l}\n`).join("");
   if (target) {
     const facts = ownPackage(target.dir);
     const written = writeOutDir(target, projectFiles(path.basename(target.dir), program.text, facts));
@@ -93,7 +110,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     if (target.isNew && facts.packageSpec.startsWith("^")) io.out(`\n${registryNote(facts.version)}\n`);
     io.out("\nNext steps:\n");
     io.out(steps([
-      `cd ${shellWord(path.relative(io.cwd, target.dir) || ".")}${target.isNew ? " && npm install" : ""}`,
+      `cd ${shellWord(shownDir(target.dir))}${target.isNew ? " && npm install" : ""}`,
       "pulumi stack init <stack>   # or: pulumi stack select <stack>",
       ...commands,
       "pulumi preview              # each integration shows as a create: it is adopted, its settings unchanged",
@@ -103,11 +120,49 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
     io.out(program.text);
     io.err(`\nBefore the first pulumi up, set the connection and the secrets in stack config:\n${steps(commands)}`);
   }
-  if (failed.length > 0) {
-    io.err(`error: exported ${groups.length} of ${plural(total, "project")}; failed: ${failed.join(", ")}. Fix the problem above and export those again.\n`);
-    return 1;
+  return retry(target?.dir);
+}
+
+/**
+ * `--add`: one file per project read, each a program of its own (imports, config, resources), imported by the
+ * existing index.ts; the names avoid those the program already uses. The connection is in stack config already,
+ * so only the new secrets are to be set.
+ */
+function addProjects(
+  addTo: AddDir,
+  groups: readonly GroupExport[],
+  options: ExportOptions,
+  io: CliIo,
+  steps: (lines: string[]) => string,
+  shownDir: (dir: string) => string,
+  retry: (dir: string) => number,
+): number {
+  const files = new Map<string, string>();
+  const secrets: SecretSetting[] = [];
+  let resources = 0;
+  for (const group of groups) {
+    const program = exportProgram({
+      groups: [group],
+      allGroupIds: options.groups,
+      takenSuffixes: addTo.takenSuffixes,
+      ...(options.configNamespace ? { configNamespace: options.configNamespace } : {}),
+    });
+    for (const warning of program.warnings) io.err(`warning: ${warning}\n`);
+    files.set(addTo.files.get(group.groupId) ?? "", program.text);
+    secrets.push(...program.secrets);
+    resources += program.resources;
   }
-  return 0;
+  const written = writeAddDir(addTo, files);
+  io.out(`Wrote ${written.map((f) => path.relative(io.cwd, f) || f).join(", ")} (${plural(resources, "integration")}; index.ts imports the new files).\n`);
+  io.out("\nNext steps:\n");
+  io.out(steps([
+    `cd ${shellWord(shownDir(addTo.dir))}`,
+    "pulumi stack select <stack>   # the connection is in its config already",
+    ...secrets.map(secretCommand),
+    "pulumi preview                # each added integration shows as a create: it is adopted, its settings unchanged",
+    "pulumi up",
+  ]));
+  return retry(addTo.dir);
 }
 
 /**

@@ -87,7 +87,50 @@ describe("export: the command line tool", function () {
     assert.ok(ran.stderr.includes(`[1/2] project ${MISSING_GROUP}: failed: ${expected.message}\n`), ran.stderr);
     assert.match(ran.stderr, new RegExp(`\\[2/2\\] project ${DEFAULT_GROUP_ID}: 3 integrations`));
     assert.match(ran.stderr, /error: exported 1 of 2 projects; failed: 5f00000000000000000000ff/);
+    // The program was printed, so the command names its folder as a placeholder the shell refuses unchanged.
+    assert.ok(ran.stderr.includes(`then add it to the program with:\n  npx pulumi-opsmanager-integrations export --group ${MISSING_GROUP} --add <folder-of-the-program>\n`), ran.stderr);
     assert.ok(ran.stdout.includes('new OpsManagerIntegration("slack-000001", {'));
+  });
+
+  it("after a partial failure, the printed command adds the failed project to the same program, once", async () => {
+    const dir = path.join(scratch(), "program");
+    const cwd = path.dirname(dir);
+    await emu.control.fault({ method: "GET", pathIncludes: `/groups/${SECOND_GROUP_ID}/integrations`, status: 403, count: 1 });
+    const first = await runCliFromSource(["export", "--group", DEFAULT_GROUP_ID, "--group", SECOND_GROUP_ID, "--out", "program", "--stack-config-namespace", "oncall"], { env: env(), cwd });
+    assert.equal(first.code, 1, first.stderr);
+    const printed = /then add it to this program with:\n {2}npx pulumi-opsmanager-integrations (.*)\n/.exec(first.stderr)?.[1] ?? "";
+    assert.equal(printed, `export --group ${SECOND_GROUP_ID} --add program --stack-config-namespace oncall`);
+    const before = fs.readFileSync(path.join(dir, "index.ts"), "utf8");
+    assert.ok(before.includes('apiToken: config.requireSecret("slackApiToken_000001"),'), before);
+
+    const added = await runCliFromSource(printed.split(" "), { env: env(), cwd });
+    assert.equal(added.code, 0, added.stderr);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["Pulumi.yaml", "index.ts", "package.json", "project-000002.ts", "tsconfig.json"]);
+    const index = fs.readFileSync(path.join(dir, "index.ts"), "utf8");
+    assert.equal(index, `${before}import "./project-000002";\n`, "index.ts only gains the import");
+    const file = fs.readFileSync(path.join(dir, "project-000002.ts"), "utf8");
+    assert.ok(file.includes('new OpsManagerIntegration("prometheus-000002", {'), file);
+    assert.ok(file.includes('password: config.requireSecret("prometheusPassword_000002"),'), file);
+    assert.ok(file.includes('const config = new pulumi.Config("oncall");'), file);
+    assert.match(added.stdout, /^ {2}pulumi config set --secret oncall:webhookUrl_000002 <webhook-url-000002> {2}# WEBHOOK url of project 5f0000000000000000000002$/m);
+    assert.doesNotMatch(added.stdout, /opsmanager:privateKey/, "the connection is in stack config already");
+    assertNoSecret(added.stdout, added.stderr, index, file);
+
+    await emu.control.clearRequests();
+    const again = await runCliFromSource(printed.split(" "), { env: env(), cwd });
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /project\(s\) 5f0000000000000000000002 are in that program already/);
+    assert.deepEqual(await emu.control.requests(), []);
+    assert.equal(fs.readFileSync(path.join(dir, "index.ts"), "utf8"), index);
+  });
+
+  it("--add refuses a folder without index.ts before any request (exit 2)", async () => {
+    const dir = scratch();
+    await emu.control.clearRequests();
+    const ran = await runCliFromSource(["export", "--group", DEFAULT_GROUP_ID, "--add", dir], { env: env() });
+    assert.equal(ran.code, 2);
+    assert.match(ran.stderr, /index\.ts not found; --add takes the folder of a program the export wrote/);
+    assert.deepEqual(await emu.control.requests(), []);
   });
 
   it("fails every project on a wrong private key with the provider's 401 message, writes nothing, never shows the key", async () => {
@@ -151,7 +194,7 @@ describe("export: the command line tool", function () {
     // Run from the source tree, not an installed copy: package.json asks the registry, and the output says so (#16).
     assert.equal(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies["pulumi-opsmanager-integrations"], `^${ownVersion}`);
     assert.match(ran.stdout, /Until it is published there, point that dependency at the tarball or git URL/);
-    assert.match(ran.stdout, /^ {2}pulumi config set --secret oncall:slackApiToken <slack-api-token> {2}# SLACK apiToken of project 5f0000000000000000000001$/m);
+    assert.match(ran.stdout, /^ {2}pulumi config set --secret oncall:slackApiToken_000001 <slack-api-token-000001> {2}# SLACK apiToken of project 5f0000000000000000000001$/m);
     assertNoSecret(ran.stdout, ran.stderr, program);
   });
 

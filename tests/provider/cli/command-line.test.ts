@@ -13,6 +13,7 @@ describe("export: command line", () => {
       argv: ["export", "--group", G1, "--stack-config-namespace", "oncall", "--base-url", "https://om.example.com", "--public-key", "ABCDEFGH"],
       expect: { kind: "export", groups: [G1], configNamespace: "oncall", baseUrl: "https://om.example.com", publicKey: "ABCDEFGH" },
     },
+    { argv: ["export", "--group", G2, "--add", "infra"], expect: { kind: "export", groups: [G2], add: "infra" } },
     { argv: ["--help"], expect: { kind: "help" } },
     { argv: ["export", "-h"], expect: { kind: "help" } },
   ];
@@ -27,6 +28,7 @@ describe("export: command line", () => {
     { argv: ["export", "--group"], message: /--group needs a value/ },
     { argv: ["export", "--group", "123"], message: /24 hexadecimal characters\), got "123"/ },
     { argv: ["export", "--group", G1, "--out", "a", "--out", "b"], message: /--out may be given once/ },
+    { argv: ["export", "--group", G1, "--out", "a", "--add", "b"], message: /either --out .* or --add/ },
     { argv: ["export", "--group", G1, "--stack-config-namespace", "a:b"], message: /no ":"/ },
     { argv: ["export", "--group", G1, "--colour"], message: /unknown option --colour/ },
     { argv: ["export", "--group", G1, G2], message: /no arguments besides options/ },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { connectionCommands, secretCommand, shellWord } from "../../../provider/cli/config-commands";
+import { addCommand, connectionCommands, secretCommand, shellWord } from "../../../provider/cli/config-commands";
 import { projectFiles, projectName } from "../../../provider/cli/project-files";
 
 describe("export: printed commands and project files", () => {
@@ -16,6 +16,34 @@ describe("export: printed commands and project files", () => {
     const line = secretCommand({ key: "slackApiToken", placeholder: "<slack-api-token>", groupId: "5f0000000000000000000001", type: "SLACK", field: "apiToken" });
     assert.equal(line, "pulumi config set --secret slackApiToken <slack-api-token>  # SLACK apiToken of project 5f0000000000000000000001");
   });
+
+  const adds: { groups: string[]; dir?: string; options: Parameters<typeof addCommand>[2]; line: string }[] = [
+    {
+      groups: ["5f00000000000000000000ff"],
+      dir: "opsmanager",
+      options: {},
+      line: "npx pulumi-opsmanager-integrations export --group 5f00000000000000000000ff --add opsmanager",
+    },
+    {
+      groups: ["5f00000000000000000000fe", "5f00000000000000000000ff"],
+      dir: "../my program",
+      options: { configNamespace: "oncall", baseUrl: "https://om.example.com", publicKey: "ABCDEFGH", clientId: "mdb_sa_id_1" },
+      line:
+        "npx pulumi-opsmanager-integrations export --group 5f00000000000000000000fe --group 5f00000000000000000000ff --add '../my program' " +
+        "--stack-config-namespace oncall --base-url https://om.example.com --public-key ABCDEFGH --client-id mdb_sa_id_1",
+    },
+    {
+      // The program was printed: the folder is a placeholder the shell refuses if pasted unchanged.
+      groups: ["5f00000000000000000000ff"],
+      options: {},
+      line: "npx pulumi-opsmanager-integrations export --group 5f00000000000000000000ff --add <folder-of-the-program>",
+    },
+  ];
+  for (const row of adds) {
+    it(`tells how to add ${row.groups.join(", ")} to ${row.dir ?? "a printed program"}, with the flags given`, () => {
+      assert.equal(addCommand(row.groups, row.dir, row.options), row.line);
+    });
+  }
 
   const connections: { used: Parameters<typeof connectionCommands>[0]; lines: string[] }[] = [
     {

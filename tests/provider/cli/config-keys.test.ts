@@ -39,17 +39,21 @@ describe("export: names and config keys", () => {
     it(`names ${row.type} of project …${row.suffix} ${row.name}`, () => assert.equal(resourceName(row.type, row.suffix), row.name));
   }
 
-  const suffixes: { ids: string[]; expect: string[] }[] = [
+  const suffixes: { ids: string[]; taken?: string[]; expect: string[] }[] = [
     { ids: ["5f0000000000000000000001"], expect: ["000001"] },
     { ids: ["5f0000000000000000000001", "5f0000000000000000000002"], expect: ["000001", "000002"] },
     { ids: ["5F00000000000000000ABCDE"], expect: ["0abcde"] },
     // Same last six characters: the tail grows until the projects differ.
     { ids: ["5f00000000000000a0000001", "5f00000000000000b0000001"], expect: ["a0000001", "b0000001"] },
     { ids: ["5f0000000000000000000001", "5f0000000000000000000001"], expect: ["000001"] },
+    // Added to a program that uses other suffixes: a project keeps its own tail unless the program has it.
+    { ids: ["5f0000000000000000000002"], taken: ["000001"], expect: ["000002"] },
+    { ids: ["5f00000000000000b0000001"], taken: ["000001"], expect: ["0000001"] },
+    { ids: ["5f00000000000000b0000001"], taken: ["000001", "0000001"], expect: ["b0000001"] },
   ];
   for (const row of suffixes) {
-    it(`tells ${row.ids.join(", ")} apart as ${row.expect.join(", ")}`, () => {
-      assert.deepEqual([...groupSuffixes(row.ids).values()], row.expect);
+    it(`tells ${row.ids.join(", ")} apart${row.taken ? ` from ${row.taken.join(", ")}` : ""} as ${row.expect.join(", ")}`, () => {
+      assert.deepEqual([...groupSuffixes(row.ids, row.taken).values()], row.expect);
     });
   }
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { checkAddDir, writeAddDir } from "../../../provider/cli/add-dir";
 import { exportProgram, type ExportInput } from "../../../provider/cli/export-program";
 import { projectFiles } from "../../../provider/cli/project-files";
 import type { ServerIntegration } from "../../../provider/client/types";
@@ -54,6 +55,18 @@ describe("export: the generated program type-checks against the installed packag
       assert.equal(result.code, 0, `tsc failed:\n${result.stdout}${result.stderr}\n--- index.ts\n${program.text}`);
     });
   }
+
+  it("a program with a project added by --add (its own file, imported by index.ts): tsc --noEmit is clean", async () => {
+    const [first, second] = everyType().groups;
+    const dir = project(exportProgram({ groups: [first!] }).text);
+    const addTo = checkAddDir(dir, dir, [G2]);
+    assert.ok(!("problem" in addTo), JSON.stringify(addTo));
+    const added = exportProgram({ groups: [second!], takenSuffixes: addTo.takenSuffixes });
+    writeAddDir(addTo, new Map([[addTo.files.get(G2) ?? "", added.text]]));
+    assert.match(fs.readFileSync(path.join(dir, "index.ts"), "utf8"), /\nimport "\.\/project-000002";\n$/);
+    const result = await typecheck(dir);
+    assert.equal(result.code, 0, `tsc failed:\n${result.stdout}${result.stderr}`);
+  });
 
   it("and the check has teeth: a field of another type is a compile error", async () => {
     const program = exportProgram({ groups: [everyType().groups[0]!] }).text.replace('teamName: "ops",', 'teamName: "ops",\n  region: "EU",');

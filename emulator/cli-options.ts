@@ -13,7 +13,7 @@ export const USAGE = `Usage: npm run emulator -- [options]
   --config FILE            JSON: {groups, keys: [{publicKey, privateKey, roles: [{groupId, roleName}]}],
                            integrations: [{groupId, type, fields}] (as if configured in the UI, e.g. a connected Slack),
                            serviceAccounts: [{clientId, clientSecret, roles}], maskStyle, nonceLifetimeMs, rateLimitPerSecond,
-                           latencyMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile, bodyOnlyTypes,
+                           latencyMs, latencyJitterMs, nullOnPut, putSemantics, slackCreate, ncOrder, webhookSecret, profile, bodyOnlyTypes,
                            tokenLifetimeSeconds, bearerRefusal, dataFile}
   --group ID               a group (24 hex digits) to create; repeatable
   --key PUB:PRIV[:ROLE[:GROUP,GROUP]]

@@ -146,6 +146,7 @@ export function resolveOptions(options: EmulatorOptions = {}): EmulatorConfig {
       maskStyle: o.maskStyle ?? "om",
       rateLimitPerSecond: o.rateLimitPerSecond ?? 0,
       latencyMs: o.latencyMs ?? 0,
+      latencyJitterMs: o.latencyJitterMs ?? 0,
       nullOnPut: o.nullOnPut ?? "ignored",
       putSemantics: o.putSemantics ?? "merge",
       slackCreate: o.slackCreate ?? "refuse",

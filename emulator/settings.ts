@@ -15,6 +15,12 @@ export const settingsSchema = z.strictObject({
   /** Added to every API request before it is answered, to make slow servers reproducible. */
   latencyMs: z.number().int().nonnegative(),
   /**
+   * A further delay, drawn anew for each request between 0 and this many ms, before authentication: requests sent
+   * close together then reach the server in another order than they were signed (a network's jitter), which is what
+   * `ncOrder: strict` refuses. 0 (the default) keeps the order.
+   */
+  latencyJitterMs: z.number().int().nonnegative(),
+  /**
    * What a PUT does with a field sent as `null`. The update page says only that PUT "will update the changed
    * fields" (https://www.mongodb.com/docs/ops-manager/current/reference/api/third-party-integration-settings-update/);
    * null is undocumented, so both plausible readings are offered. `ignored` (the default, the conservative one):

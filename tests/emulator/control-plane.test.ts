@@ -89,7 +89,7 @@ describe("emulator: the control plane", () => {
   });
 
   it("reads and patches settings, refusing unknown or invalid ones; reset restores them", async () => {
-    assert.deepEqual(await emu.control.settings(), { nonceLifetimeMs: DEFAULT_NONCE_LIFETIME_MS, maskStyle: "om", rateLimitPerSecond: 0, latencyMs: 0, nullOnPut: "ignored", putSemantics: "merge", slackCreate: "allow", ncOrder: "any", webhookSecret: "masked", profile: "all-registered", bodyOnlyTypes: "refuse", tokenLifetimeSeconds: 3600, bearerRefusal: "om" }); // allow: set by tests/helpers/emulator.ts
+    assert.deepEqual(await emu.control.settings(), { nonceLifetimeMs: DEFAULT_NONCE_LIFETIME_MS, maskStyle: "om", rateLimitPerSecond: 0, latencyMs: 0, latencyJitterMs: 0, nullOnPut: "ignored", putSemantics: "merge", slackCreate: "allow", ncOrder: "any", webhookSecret: "masked", profile: "all-registered", bodyOnlyTypes: "refuse", tokenLifetimeSeconds: 3600, bearerRefusal: "om" }); // allow: set by tests/helpers/emulator.ts
     assert.equal((await emu.control.settings({ maskStyle: "clear" })).maskStyle, "clear");
     assert.equal((await refused(() => emu.control.settings({ maskStyle: "loud" } as never))).status, 400);
     assert.equal((await refused(() => emu.control.settings({ colour: 1 } as never))).status, 400);

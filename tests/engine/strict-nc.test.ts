@@ -7,13 +7,15 @@ import { useEngineProject } from "../helpers/engine-project";
 const groups = ["5f00000000000000000b0001", "5f00000000000000000b0002", "5f00000000000000000b0003", "5f00000000000000000b0004"];
 
 /**
- * Through the real engine: parallel creates against a server that wants digest `nc` strictly increasing. Requests
- * that overtake each other get a plain 401; the provider re-challenges instead of failing the up.
+ * Through the real engine: parallel creates against a server that wants digest `nc` strictly increasing, behind a
+ * network with jitter. Requests that overtake each other get a plain 401; the provider re-challenges instead of failing the up.
  */
 describe("engine: parallel up against a strict-nc server (ncOrder: strict)", function () {
   this.timeout(5 * 60 * 1000);
   const fixture = useEngineProject("strict-nc", async (emu) => {
-    await emu.control.settings({ ncOrder: "strict" });
+    // Up to 200 ms of jitter per request: writes to the four projects, signed close together, then reach the
+    // server out of their nc order however quiet the machine is, so the re-challenge is exercised on every run.
+    await emu.control.settings({ ncOrder: "strict", latencyJitterMs: 200 });
     for (const g of groups) await emu.control.addGroup(g);
     await emu.control.addKey({ ...OWNER_KEY, roles: groups.map((groupId) => ({ groupId, roleName: OWNER_ROLE })) });
   });

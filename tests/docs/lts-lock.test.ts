@@ -2,16 +2,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import semver from "semver";
+import { ltsLockFile, ltsVersions } from "../helpers/versions";
 
 const root = path.join(__dirname, "../..");
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), "utf8"));
-const ltsVersions = Object.fromEntries(
-  fs
-    .readFileSync(path.join(root, ".ci/lts-leg/versions.env"), "utf8")
-    .split("\n")
-    .filter((line) => /^[A-Z_]+=/.test(line))
-    .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1).trim()]),
-);
 
 /**
  * CI's second leg installs with `npm ci` from .ci/lts-leg/package-lock.json, which refuses a lock out of step with
@@ -20,7 +14,7 @@ const ltsVersions = Object.fromEntries(
  */
 describe("the second CI leg's lockfile is in step with package.json", () => {
   const pkg = read("package.json");
-  const lock = read(".ci/lts-leg/package-lock.json");
+  const lock = JSON.parse(fs.readFileSync(ltsLockFile(), "utf8"));
 
   it("lists package.json's dependencies and devDependencies, @pulumi/pulumi pinned to the leg's version", () => {
     const expected = { ...pkg.devDependencies, "@pulumi/pulumi": ltsVersions.PULUMI_SDK_VERSION };
